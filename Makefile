@@ -1,0 +1,53 @@
+# Phakhi — two commands: `make run` and `make test`. Needs only Python >= 3.11 and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+LOCK := requirements/development.txt
+PORT ?= 8000
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test setup install db demo messages lock lint format check clean
+
+run: setup
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py ensure_admin
+	@echo "Serving Phakhi at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: setup
+	DEBUG=$${DEBUG:-true} $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+setup: $(VENV)/.installed db demo
+
+$(VENV)/.installed: $(LOCK) pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
+	touch $@
+
+install: $(VENV)/.installed
+
+db: $(VENV)/.installed
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py migrate --noinput
+
+demo: db
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py load_demo
+
+# Merge new strings into the .po files and compile them (no GNU gettext needed).
+messages: $(VENV)/.installed
+	DEBUG=true $(BIN)/python manage.py catalogue update
+
+# Refresh the locks from pyproject.toml (needs the package index).
+lock: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --upgrade -o requirements/production.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --upgrade --extra test -o requirements/development.txt pyproject.toml
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,46 @@
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+
+def _in_language(path: str, lang: str) -> str:
+    """The same page under the other language prefix (slugs are shared by both languages)."""
+    translated = translate_url(path, lang)
+    if translated != path:
+        return translated
+    current = translation.get_language_from_path(path)
+    if current:
+        return f"/{lang}/" + path[len(current) + 2 :]
+    return path
+
+
+def site(request):
+    """Language alternates, the canonical URL and the site name for every page."""
+    full_path = request.get_full_path()
+    current = translation.get_language()
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        with translation.override(code):
+            local_name = str(name)
+        url = _in_language(full_path, code)
+        alternates.append(
+            {
+                "code": code,
+                "name": local_name,
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url.split("?")[0]),
+                "current": code == current,
+            }
+        )
+    canonical = request.build_absolute_uri(request.path)
+    page = request.GET.get("page")
+    if page and page.isdigit() and page != "1":
+        canonical += f"?page={page}"
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "language_alternates": alternates,
+        "x_default_url": next(
+            (a["absolute_url"] for a in alternates if a["code"] == settings.LANGUAGE_CODE), ""
+        ),
+        "canonical_url": canonical,
+    }

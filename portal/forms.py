@@ -1,0 +1,31 @@
+"""Form fields shared by the apps."""
+
+import datetime
+
+from django import forms
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from portal import thaidates
+
+
+class BuddhistEraDateField(forms.DateField):
+    """A date field that reads a four-digit year above 2400 as Buddhist Era
+    and shows dates to Thai-language staff with BE years."""
+
+    default_error_messages = {
+        "invalid": _(
+            "Enter a real date as day/month/year, for example 24/08/2565 "
+            "(Buddhist Era) or 24/08/2022."
+        ),
+    }
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = thaidates.normalise_be_input(value.strip())
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            return thaidates.format_for_input(value, translation.get_language())
+        return super().prepare_value(value)

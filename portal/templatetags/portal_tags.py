@@ -1,0 +1,52 @@
+from django import template
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+OTHER = {"th": "en", "en": "th"}
+
+
+def fallback_language(obj, field: str, lang: str | None = None) -> str | None:
+    """The language a translated field falls back to on this page, or None if it has its own text."""
+    lang = (lang or translation.get_language() or "th").split("-")[0]
+    if getattr(obj, f"{field}_{lang}", None):
+        return None
+    other = OTHER.get(lang, "th")
+    return other if getattr(obj, f"{field}_{other}", None) else None
+
+
+@register.simple_tag
+def translated_text(obj, field: str, note: bool = True):
+    """A translated field in the page's language, or its fallback marked with `lang`.
+
+    Text shown in the other language gets its own `lang` attribute (for screen
+    readers) and, with `note`, a short visible note.
+    """
+    lang = (translation.get_language() or "th").split("-")[0]
+    value = getattr(obj, f"{field}_{lang}", None)
+    if value:
+        return value
+    other = fallback_language(obj, field, lang)
+    if other is None:
+        return ""
+    text = getattr(obj, f"{field}_{other}")
+    if not note:
+        return format_html('<span lang="{}">{}</span>', other, text)
+    label = _("in Thai") if other == "th" else _("in English")
+    return format_html(
+        '<span lang="{}">{}</span> <small class="fallback-note">({})</small>', other, text, label
+    )
+
+
+@register.simple_tag(takes_context=True)
+def query_replace(context, **kwargs) -> str:
+    """The current query string with some parameters replaced (filters survive paging)."""
+    query = context["request"].GET.copy()
+    for key, value in kwargs.items():
+        if value in (None, ""):
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return query.urlencode()

@@ -1,0 +1,8 @@
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _media_folders(settings, tmp_path):
+    """Every test writes uploads into throwaway folders."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PROTECTED_MEDIA_ROOT = tmp_path / "protected"

@@ -1,0 +1,172 @@
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("headers", "cookie", "expected"),
+    [
+        ({}, None, "/th/"),
+        ({"HTTP_ACCEPT_LANGUAGE": "en-GB,en;q=0.9"}, None, "/en/"),
+        ({"HTTP_ACCEPT_LANGUAGE": "th-TH,th;q=0.9,en;q=0.5"}, None, "/th/"),
+        ({"HTTP_ACCEPT_LANGUAGE": "th"}, "en", "/en/"),
+        ({"HTTP_ACCEPT_LANGUAGE": "en"}, "th", "/th/"),
+    ],
+)
+def test_root_redirects_by_cookie_then_accept_language(client, settings, headers, cookie, expected):
+    if cookie:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = cookie
+    response = client.get("/", **headers)
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_home_page_answers_in_its_language(client, lang):
+    response = client.get(f"/{lang}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html
+    assert html.count("<h1") == 1
+
+
+@pytest.mark.parametrize(("lang", "other"), [("th", "en"), ("en", "th")])
+def test_switcher_leads_to_the_same_page_with_the_query_kept(client, lang, other):
+    response = client.get(f"/{lang}/organisations/?kind=academic&page=2")
+    html = response.content.decode()
+    assert f'href="/{other}/organisations/?kind=academic&amp;page=2"' in html
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_every_page_has_hreflang_alternates_and_a_canonical_link(client, lang):
+    html = client.get(f"/{lang}/").content.decode()
+    assert '<link rel="alternate" hreflang="th" href="http://testserver/th/">' in html
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/">' in html
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/th/">' in html
+    assert f'<link rel="canonical" href="http://testserver/{lang}/">' in html
+
+
+def test_reading_a_page_remembers_its_language_for_the_root_redirect(client, settings):
+    client.get("/en/")
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="th")["Location"] == "/en/"
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"), [("th", "ไม่พบหน้าที่ต้องการ"), ("en", "Page not found")]
+)
+def test_404_page_in_both_languages(client, lang, heading):
+    response = client.get(f"/{lang}/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert heading in html
+    assert f'<html lang="{lang}">' in html
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("th", "เกิดข้อผิดพลาด"), ("en", "Server error")])
+def test_500_page_in_both_languages(rf, lang, heading):
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    with translation.override(lang):
+        response = server_error(rf.get(f"/{lang}/"))
+    assert response.status_code == 500
+    assert heading in response.content.decode()
+
+
+def test_healthz_answers_200_with_the_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+
+
+def test_healthz_answers_503_without_the_database(client, monkeypatch):
+    from django.db import OperationalError
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "cursor", refuse)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+
+
+def _run_settings(env: dict) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    clean.update(env, DJANGO_SETTINGS_MODULE="portal.settings")
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        cwd=BASE_DIR,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_refuses_to_start_without_secret_key_when_not_debugging():
+    result = _run_settings({})
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+    assert "started" not in result.stdout
+
+
+def test_starts_with_a_secret_key():
+    result = _run_settings({"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "example.org"})
+    assert result.returncode == 0, result.stderr
+    assert "started" in result.stdout
+
+
+def test_robots_txt_points_at_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+THIRD_PARTY = re.compile(r"""(?:src|href)=["'](?:https?:)?//(?!testserver)""")
+
+
+@pytest.mark.parametrize("path", ["/th/", "/en/", "/admin/login/"])
+def test_pages_load_nothing_from_another_host(client, path):
+    html = client.get(path).content.decode()
+    assert not THIRD_PARTY.search(html), THIRD_PARTY.search(html)
+
+
+def test_tabbed_translation_admin_uses_our_own_jquery_ui(settings):
+    from modeltranslation import admin as mt_admin
+
+    js = [str(path) for path in mt_admin.TabbedTranslationAdmin.Media.js]
+    assert "vendor/jquery-ui/jquery-ui.min.js" in js
+    assert not any("//" in path for path in js)
+    assert (BASE_DIR / "static/vendor/jquery-ui/jquery-ui.min.js").exists()
+
+
+def test_font_and_its_licence_are_served_from_static(client):
+    css = (BASE_DIR / "static/css/site.css").read_text()
+    assert "sarabun-thai-400-normal.woff2" in css
+    assert (BASE_DIR / "static/fonts/sarabun-thai-400-normal.woff2").stat().st_size > 1000
+    assert "Open Font License" in (BASE_DIR / "static/fonts/OFL-Sarabun.txt").read_text()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_postgres_test_database_segments_thai_into_trigrams():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT show_trgm('ไทย')")
+        (trigrams,) = cursor.fetchone()
+    assert trigrams, "the database's LC_CTYPE is not UTF-8: Thai search would not work"
+
+
+@override_settings(DEBUG=False)
+def test_junk_query_parameters_never_cause_a_server_error(client):
+    for path in ["/th/?page=%00", "/en/?q=%ff%fe", "/th/?lang[]=x"]:
+        assert client.get(path).status_code in {200, 400, 404}

@@ -1,0 +1,17 @@
+"""Settings for the test suite: production settings plus test-only speedups."""
+
+import os
+
+# The suite runs without DEBUG, as production does; it needs a throwaway key.
+os.environ.setdefault("SECRET_KEY", "insecure-key-for-the-test-suite-only")
+
+from portal.settings import *  # noqa: E402,F403
+from portal.settings import STORAGES  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+SECURE_SSL_REDIRECT = False
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
