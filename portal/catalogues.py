@@ -55,9 +55,7 @@ class Domain:
 def domains() -> list[Domain]:
     base = Path(settings.BASE_DIR)
     templates = base / "templates"
-    project_templates = tuple(
-        p for p in sorted(templates.iterdir()) if p.name not in APPS
-    )
+    project_templates = tuple(p for p in sorted(templates.iterdir()) if p.name not in APPS)
     result = [Domain("portal", (base / "portal", *project_templates), base / "locale")]
     for app in APPS:
         result.append(Domain(app, (base / app, templates / app), base / app / "locale"))

@@ -5,8 +5,8 @@ import os
 # The suite runs without DEBUG, as production does; it needs a throwaway key.
 os.environ.setdefault("SECRET_KEY", "insecure-key-for-the-test-suite-only")
 
-from portal.settings import *  # noqa: E402,F403
-from portal.settings import STORAGES  # noqa: E402
+from portal.settings import *  # noqa: F403
+from portal.settings import STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

@@ -62,9 +62,7 @@ def test_reading_a_page_remembers_its_language_for_the_root_redirect(client, set
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="th")["Location"] == "/en/"
 
 
-@pytest.mark.parametrize(
-    ("lang", "heading"), [("th", "ไม่พบหน้าที่ต้องการ"), ("en", "Page not found")]
-)
+@pytest.mark.parametrize(("lang", "heading"), [("th", "ไม่พบหน้าที่ต้องการ"), ("en", "Page not found")])
 def test_404_page_in_both_languages(client, lang, heading):
     response = client.get(f"/{lang}/no-such-page/")
     assert response.status_code == 404

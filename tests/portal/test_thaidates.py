@@ -33,7 +33,12 @@ RANGES = [
     (D(2020, 2, 28), D(2020, 3, 1), "28 กุมภาพันธ์ – 1 มีนาคม 2563", "28 February – 1 March 2020"),
     (D(2018, 2, 7), D(2018, 2, 8), "7–8 กุมภาพันธ์ 2561", "7–8 February 2018"),
     # The turn of the year, one day apart.
-    (D(2022, 12, 31), D(2023, 1, 1), "31 ธันวาคม 2565 – 1 มกราคม 2566", "31 December 2022 – 1 January 2023"),
+    (
+        D(2022, 12, 31),
+        D(2023, 1, 1),
+        "31 ธันวาคม 2565 – 1 มกราคม 2566",
+        "31 December 2022 – 1 January 2023",
+    ),
 ]
 
 
@@ -61,7 +66,13 @@ def test_month_and_year_forms(value, precision, thai, english):
 @pytest.mark.parametrize(
     ("start", "end", "precision", "thai", "english"),
     [
-        (D(2010, 3, 1), D(2012, 8, 31), "month", "มีนาคม 2553 – สิงหาคม 2555", "March 2010 – August 2012"),
+        (
+            D(2010, 3, 1),
+            D(2012, 8, 31),
+            "month",
+            "มีนาคม 2553 – สิงหาคม 2555",
+            "March 2010 – August 2012",
+        ),
         (D(2010, 3, 1), D(2010, 8, 31), "month", "มีนาคม – สิงหาคม 2553", "March – August 2010"),
         (D(2010, 3, 1), D(2012, 8, 31), "year", "พ.ศ. 2553–2555", "2010–2012"),
     ],
@@ -118,9 +129,7 @@ def test_invalid_date_is_refused_with_a_thai_message():
     assert "วัน" in " ".join(excinfo.value.messages)
 
 
-@pytest.mark.parametrize(
-    ("lang", "shown"), [("th", "24/08/2565"), ("en", "2022-08-24")]
-)
+@pytest.mark.parametrize(("lang", "shown"), [("th", "24/08/2565"), ("en", "2022-08-24")])
 def test_dates_are_shown_back_in_the_staff_members_calendar(lang, shown):
     with translation.override(lang):
         assert BuddhistEraDateField().prepare_value(D(2022, 8, 24)) == shown
