@@ -50,3 +50,16 @@ def query_replace(context, **kwargs) -> str:
         else:
             query[key] = value
     return query.urlencode()
+
+
+@register.filter
+def rendition(image, width) -> str:
+    """URL of an image's rendition of the given width (made at upload), or of the image itself."""
+    if not image:
+        return ""
+    from portal.images import rendition_name
+
+    field = getattr(image, "field", None)
+    if field is not None and int(width) in getattr(field, "renditions", ()):
+        return image.storage.url(rendition_name(image.name, int(width)))
+    return image.url

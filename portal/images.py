@@ -1,0 +1,136 @@
+"""Images checked and processed once, at upload.
+
+Every uploaded image is opened with Pillow under a pixel limit (a
+decompression-bomb guard), must really be a JPEG, PNG or WebP, is re-encoded
+without its metadata (EXIF, GPS location, comments) and gets its sized
+renditions written next to it, so no page ever resizes an image per request.
+"""
+
+import io
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+MAX_EDGE = 2400  # the stored original is never larger than this on its longest side
+RENDITION_FORMAT = "WEBP"
+
+
+def _open(fileobj) -> Image.Image:
+    """Open an image under the pixel limit, or raise ValidationError saying why not."""
+    limit = settings.PHAKHI_MAX_IMAGE_PIXELS
+    previous = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = limit
+    try:
+        if hasattr(fileobj, "seek"):
+            fileobj.seek(0)
+        image = Image.open(fileobj)
+        width, height = image.size
+        if width * height > limit:
+            raise ValidationError(
+                _(
+                    "The image is too large (%(width)s × %(height)s pixels). The limit is %(limit)s pixels."
+                ),
+                code="image_too_large",
+                params={"width": width, "height": height, "limit": f"{limit:,}"},
+            )
+        if image.format not in ALLOWED_FORMATS:
+            raise ValidationError(
+                _("Upload a JPEG, PNG or WebP image; this file is %(format)s."),
+                code="image_format",
+                params={"format": image.format or _("not an image")},
+            )
+        image.load()
+        return image
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ValidationError(
+            _("The image is too large to open safely."), code="image_too_large"
+        ) from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise ValidationError(
+            _("The file is not a readable image. Upload a JPEG, PNG or WebP image."),
+            code="invalid_image",
+        ) from exc
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous
+
+
+def validate_image(value) -> None:
+    """Model-field validator: the upload must be a real JPEG/PNG/WebP under the pixel limit."""
+    fileobj = getattr(value, "file", value)
+    if fileobj is None:
+        return
+    _open(fileobj)
+    if hasattr(fileobj, "seek"):
+        fileobj.seek(0)
+
+
+def _encode(image: Image.Image, fmt: str) -> bytes:
+    buffer = io.BytesIO()
+    if fmt == "JPEG":
+        if image.mode not in ("RGB", "L"):
+            image = image.convert("RGB")
+        image.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
+    elif fmt == "PNG":
+        image.save(buffer, "PNG", optimize=True)
+    else:
+        image.save(buffer, "WEBP", quality=82, method=4)
+    return buffer.getvalue()
+
+
+def reencode(fileobj) -> tuple[bytes, str, Image.Image]:
+    """The image re-encoded in its own format, upright, without metadata, at most MAX_EDGE wide.
+
+    Returns the bytes, the file extension and the cleaned image.
+    """
+    image = _open(fileobj)
+    fmt = image.format
+    image = ImageOps.exif_transpose(image)
+    if image.mode == "P":
+        image = image.convert("RGBA")
+    elif image.mode not in ("RGB", "RGBA", "L", "LA"):
+        image = image.convert("RGB")
+    image.thumbnail((MAX_EDGE, MAX_EDGE))
+    # A fresh image holds the pixels only: no EXIF, no GPS, no text chunks.
+    clean = Image.new(image.mode, image.size)
+    clean.paste(image)
+    return _encode(clean, fmt), ALLOWED_FORMATS[fmt], clean
+
+
+def rendition_name(name: str, width: int) -> str:
+    path = PurePosixPath(name)
+    return str(path.with_name(f"{path.stem}.{width}w.webp"))
+
+
+class ProcessedImageField(models.ImageField):
+    """An ImageField whose uploads are validated, re-encoded and given renditions once."""
+
+    default_validators = [validate_image]
+
+    def __init__(self, *args, renditions=(320, 960), **kwargs):
+        self.renditions = tuple(renditions)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["renditions"] = self.renditions
+        return name, path, args, kwargs
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        if file and not file._committed:
+            data, extension, image = reencode(file.file)
+            stem = PurePosixPath(file.name).stem or "image"
+            file.save(f"{stem}.{extension}", ContentFile(data), save=False)
+            for width in self.renditions:
+                copy = image.copy()
+                copy.thumbnail((width, width * 4))
+                file.storage.save(
+                    rendition_name(file.name, width), ContentFile(_encode(copy, RENDITION_FORMAT))
+                )
+        return super().pre_save(model_instance, add)

@@ -1,0 +1,76 @@
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from PIL import Image
+
+from portal.images import reencode, rendition_name, validate_image
+
+
+def jpeg_with_location() -> io.BytesIO:
+    image = Image.new("RGB", (640, 480), "darkred")
+    exif = Image.Exif()
+    exif[0x010F] = "CameraMaker"  # Make
+    gps = exif.get_ifd(0x8825)
+    gps[1] = "N"
+    gps[2] = (13.0, 45.0, 0.0)  # Bangkok's latitude
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif)
+    buffer.seek(0)
+    return buffer
+
+
+def test_reencoding_strips_exif_and_location():
+    source = jpeg_with_location()
+    assert Image.open(source).getexif()  # the upload carries EXIF with GPS
+    data, extension, _ = reencode(source)
+    cleaned = Image.open(io.BytesIO(data))
+    assert extension == "jpg"
+    assert cleaned.format == "JPEG"
+    assert not cleaned.getexif()
+    assert "exif" not in cleaned.info
+
+
+def test_large_images_are_scaled_down_to_the_stored_limit():
+    buffer = io.BytesIO()
+    Image.new("RGB", (5000, 1000), "navy").save(buffer, "PNG")
+    _, extension, image = reencode(buffer)
+    assert extension == "png"
+    assert max(image.size) == 2400
+
+
+def test_a_decompression_bomb_is_refused(settings):
+    settings.PHAKHI_MAX_IMAGE_PIXELS = 1_000_000
+    buffer = io.BytesIO()
+    Image.new("1", (4000, 4000)).save(buffer, "PNG")  # tiny file, 16 million pixels
+    assert buffer.tell() < 100_000
+    with pytest.raises(ValidationError) as excinfo:
+        validate_image(buffer)
+    assert excinfo.value.code == "image_too_large"
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"<html><script>alert(1)</script></html>",
+        b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+        b"MZ\x90\x00\x03\x00\x00\x00",
+    ],
+    ids=["html", "svg", "exe"],
+)
+def test_files_that_are_not_images_are_refused(payload):
+    with pytest.raises(ValidationError) as excinfo:
+        validate_image(io.BytesIO(payload))
+    assert excinfo.value.code == "invalid_image"
+
+
+def test_a_gif_is_refused_with_its_format_named():
+    buffer = io.BytesIO()
+    Image.new("P", (10, 10)).save(buffer, "GIF")
+    with pytest.raises(ValidationError) as excinfo:
+        validate_image(buffer)
+    assert excinfo.value.code == "image_format"
+
+
+def test_rendition_names_sit_beside_the_original():
+    assert rendition_name("events/photos/forum.jpg", 320) == "events/photos/forum.320w.webp"
