@@ -168,3 +168,12 @@ def test_postgres_test_database_segments_thai_into_trigrams():
 def test_junk_query_parameters_never_cause_a_server_error(client):
     for path in ["/th/?page=%00", "/en/?q=%ff%fe", "/th/?lang[]=x"]:
         assert client.get(path).status_code in {200, 400, 404}
+
+
+def test_sitemap_lists_pages_in_both_languages_with_alternates(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    xml = response.content.decode()
+    assert "<loc>http://testserver/th/</loc>" in xml
+    assert "<loc>http://testserver/en/</loc>" in xml
+    assert 'hreflang="x-default"' in xml
