@@ -1,10 +1,16 @@
 from django.urls import path
 
-from portal.views import section_pending
+from networks import views
 
 app_name = "networks"
 
 urlpatterns = [
-    path("organisations/", section_pending, name="organisation_list"),
-    path("networks/", section_pending, name="network_list"),
+    path("organisations/", views.OrganisationListView.as_view(), name="organisation_list"),
+    path(
+        "organisations/<slug:slug>/",
+        views.OrganisationDetailView.as_view(),
+        name="organisation_detail",
+    ),
+    path("networks/", views.NetworkListView.as_view(), name="network_list"),
+    path("networks/<slug:slug>/", views.NetworkDetailView.as_view(), name="network_detail"),
 ]

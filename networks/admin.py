@@ -1,0 +1,105 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from networks.countries import country_choices
+from networks.forms import OrganisationAdminForm, PersonAdminForm
+from networks.models import Membership, Network, Organisation, Person
+
+
+class CountryListFilter(admin.SimpleListFilter):
+    """Countries actually used, named and sorted in the staff member's language."""
+
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = (
+            model_admin.get_queryset(request)
+            .exclude(country="")
+            .order_by()
+            .values_list("country", flat=True)
+            .distinct()
+        )
+        return country_choices(sorted(set(codes)))
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(country=self.value())
+        return queryset
+
+
+class NetworkListFilter(admin.SimpleListFilter):
+    title = _("network")
+    parameter_name = "network"
+
+    def lookups(self, request, model_admin):
+        return [(str(n.pk), str(n)) for n in Network.objects.order_by("name")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(memberships__network_id=int(value)).distinct()
+        return queryset
+
+
+class OrganisationMembershipInline(TranslationTabularInline):
+    model = Membership
+    fk_name = "organisation"
+    extra = 0
+    autocomplete_fields = ["network"]
+    fields = ["network", "role", "start", "end"]
+    verbose_name = _("network membership")
+    verbose_name_plural = _("network memberships")
+
+
+class NetworkMembershipInline(TranslationTabularInline):
+    model = Membership
+    fk_name = "network"
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    fields = ["organisation", "role", "start", "end"]
+    verbose_name = _("member organisation")
+    verbose_name_plural = _("member organisations")
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(TabbedTranslationAdmin):
+    form = OrganisationAdminForm
+    list_display = ["name", "acronym", "kind", "country", "parent", "status"]
+    list_select_related = ["parent"]
+    list_filter = ["kind", CountryListFilter, NetworkListFilter, "status"]
+    search_fields = ["name_th", "name_en", "acronym_th", "acronym_en", "slug"]
+    autocomplete_fields = ["parent"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    inlines = [OrganisationMembershipInline]
+
+
+@admin.register(Network)
+class NetworkAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "acronym", "coordinator", "founded", "status"]
+    list_select_related = ["coordinator"]
+    list_filter = ["status"]
+    search_fields = ["name_th", "name_en", "acronym_th", "acronym_en", "slug"]
+    autocomplete_fields = ["coordinator"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    inlines = [NetworkMembershipInline]
+
+
+@admin.register(Person)
+class PersonAdmin(TabbedTranslationAdmin):
+    form = PersonAdminForm
+    list_display = ["__str__", "position", "organisation", "public_consent"]
+    list_select_related = ["organisation"]
+    list_filter = ["public_consent", CountryListFilter, "organisation__kind"]
+    search_fields = [
+        "given_name_th",
+        "given_name_en",
+        "family_name_th",
+        "family_name_en",
+        "organisation__name_th",
+        "organisation__name_en",
+        "organisation__acronym_th",
+        "organisation__acronym_en",
+    ]
+    autocomplete_fields = ["organisation"]

@@ -1,0 +1,148 @@
+"""The directory's filter form and the admin forms with the duplicate guard."""
+
+from django import forms
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from networks import services
+from networks.countries import country_choices
+from networks.models import Organisation, Person
+
+
+class OrganisationFilterForm(forms.Form):
+    """Filters of the organisations directory; an invalid value is ignored, never an error page."""
+
+    q = forms.CharField(label=_("Name or acronym"), max_length=100, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    network = forms.ChoiceField(label=_("Network"), required=False)
+
+    def __init__(self, *args, choices: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["kind"].choices = everything + choices["kinds"]
+        self.fields["country"].choices = everything + choices["countries"]
+        self.fields["network"].choices = everything + choices["networks"]
+        self.fields["q"].widget.attrs["type"] = "search"
+
+    def filters(self) -> dict:
+        """The valid, non-empty filters (junk values are dropped)."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+def _duplicate_warning(matches, intro) -> str:
+    links = format_html_join(
+        ", ",
+        '<a href="{}" target="_blank">{}</a>',
+        (
+            (reverse(f"admin:networks_{m._meta.model_name}_change", args=[m.pk]), str(m))
+            for m in matches
+        ),
+    )
+    return format_html("{} {}", intro, links)
+
+
+class DuplicateGuardMixin:
+    """Refuses to save a record that looks like an existing one until the staff member confirms."""
+
+    confirm_field = "confirm_not_duplicate"
+
+    def find_duplicates(self, data) -> list:
+        raise NotImplementedError
+
+    def clean(self):
+        data = super().clean()
+        if data.get(self.confirm_field):
+            return data
+        matches = self.find_duplicates(data)
+        if matches:
+            self.fields[self.confirm_field].widget = forms.CheckboxInput()
+            raise forms.ValidationError(
+                _duplicate_warning(matches, self.duplicate_message), code="possible_duplicate"
+            )
+        return data
+
+
+class OrganisationAdminForm(DuplicateGuardMixin, forms.ModelForm):
+    duplicate_message = _(
+        "An organisation with this name or acronym may already exist (compared ignoring case, "
+        "spaces and the usual abbreviations):"
+    )
+    confirm_not_duplicate = forms.BooleanField(
+        label=_("Save anyway: this is a different organisation"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "acronym",
+            "kind",
+            "country",
+            "city",
+            "parent",
+            "website",
+            "logo",
+            "description",
+            "slug",
+            "status",
+            "published_at",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "country" in self.fields:
+            self.fields["country"].choices = [("", "---------")] + country_choices()
+
+    def find_duplicates(self, data) -> list:
+        return services.organisation_find_duplicates(
+            names=(data.get("name_th") or "", data.get("name_en") or ""),
+            acronyms=(data.get("acronym_th") or "", data.get("acronym_en") or ""),
+            exclude_pk=self.instance.pk,
+        )
+
+
+class PersonAdminForm(DuplicateGuardMixin, forms.ModelForm):
+    duplicate_message = _(
+        "A person with this name may already exist (compared ignoring case, spaces and honorifics):"
+    )
+    confirm_not_duplicate = forms.BooleanField(
+        label=_("Save anyway: this is a different person"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+    class Meta:
+        model = Person
+        fields = [
+            "honorific",
+            "given_name",
+            "family_name",
+            "position",
+            "organisation",
+            "country",
+            "email",
+            "phone",
+            "public_consent",
+            "slug",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "country" in self.fields:
+            self.fields["country"].choices = [("", "---------")] + country_choices()
+
+    def find_duplicates(self, data) -> list:
+        return services.person_find_duplicates(
+            given_name_th=data.get("given_name_th") or "",
+            family_name_th=data.get("family_name_th") or "",
+            given_name_en=data.get("given_name_en") or "",
+            family_name_en=data.get("family_name_en") or "",
+            exclude_pk=self.instance.pk,
+        )

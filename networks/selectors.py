@@ -1,0 +1,181 @@
+"""Reads for the public pages: what the directory, detail pages and home page show.
+
+Other apps extend the organisation and network pages through the template block
+`related` and their own selectors; nothing here imports them.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from networks.countries import country_choices, country_name, sort_key
+from networks.models import Membership, Network, Organisation, OrganisationKind, Person
+from portal.collation import collated
+from portal.models import Status
+
+
+def _published_q(prefix: str = "") -> Q:
+    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
+
+
+# --- organisations directory -------------------------------------------------------------
+
+
+def organisation_filter_choices() -> dict:
+    """The choices the directory's filters offer: only values some published record has."""
+    published = Organisation.objects.published()
+    codes = published.exclude(country="").values_list("country", flat=True).distinct()
+    networks = Network.objects.published().order_by(collated("name"), "pk")
+    return {
+        "kinds": list(OrganisationKind.choices),
+        "countries": country_choices(sorted(set(codes))),
+        "networks": [(n.slug, str(n)) for n in networks],
+    }
+
+
+def organisation_directory(*, filters: dict | None = None) -> QuerySet:
+    """Published organisations matching the filters, in the reader's name order."""
+    filters = filters or {}
+    queryset = Organisation.objects.published().select_related("parent")
+    if filters.get("kind"):
+        queryset = queryset.filter(kind=filters["kind"])
+    if filters.get("country"):
+        queryset = queryset.filter(country=filters["country"])
+    if filters.get("network"):
+        # A current or past member of a published network.
+        member_ids = Membership.objects.filter(
+            _published_q("network__"), network__slug=filters["network"]
+        ).values("organisation_id")
+        queryset = queryset.filter(pk__in=member_ids)
+    query = (filters.get("q") or "").strip()
+    if query:
+        # modeltranslation does not fall back in queries: search both language columns.
+        queryset = queryset.filter(
+            Q(name_th__icontains=query)
+            | Q(name_en__icontains=query)
+            | Q(acronym_th__icontains=query)
+            | Q(acronym_en__icontains=query)
+        )
+    return queryset.order_by(collated("name"), "pk")
+
+
+# --- organisation page ---------------------------------------------------------------------
+
+
+def organisation_detail_queryset() -> QuerySet:
+    return Organisation.objects.published().select_related(
+        "parent", "parent__parent", "parent__parent__parent"
+    )
+
+
+@dataclass
+class OrganisationPage:
+    organisation: Organisation
+    ancestors: list[Organisation]
+    children: list[Organisation]
+    memberships: list[Membership]
+    coordinated: list[Network]
+    people: list[Person]
+    extra: dict = field(default_factory=dict)
+
+
+def organisation_page(organisation: Organisation) -> OrganisationPage:
+    """Everything the organisation page shows, in a fixed number of queries."""
+    ancestors = [a for a in organisation.ancestors() if a.is_public]
+    children = list(organisation.children.published().order_by(collated("name"), "pk"))
+    memberships = list(
+        Membership.objects.filter(_published_q("network__"), organisation=organisation)
+        .select_related("network")
+        .order_by(collated("network__name"), "pk")
+    )
+    coordinated = list(
+        organisation.coordinated_networks.published().order_by(collated("name"), "pk")
+    )
+    # People appear only with their recorded consent; never their contacts.
+    people = list(
+        organisation.people.public().order_by(collated("family_name"), collated("given_name"), "pk")
+    )
+    return OrganisationPage(
+        organisation=organisation,
+        ancestors=list(reversed(ancestors)),
+        children=children,
+        memberships=memberships,
+        coordinated=coordinated,
+        people=people,
+    )
+
+
+# --- networks ------------------------------------------------------------------------------
+
+
+def network_list() -> list[Network]:
+    """Published networks with their coordinator and how many published members they have."""
+    return list(
+        Network.objects.published()
+        .select_related("coordinator")
+        # A subquery, not Count(): a GROUP BY would have to group by the collated name.
+        .annotate(
+            member_count=Coalesce(
+                Subquery(
+                    Membership.objects.filter(
+                        _published_q("organisation__"), network=OuterRef("pk")
+                    )
+                    .order_by()
+                    .values("network")
+                    .annotate(n=Count("organisation", distinct=True))
+                    .values("n")
+                ),
+                0,
+            )
+        )
+        .order_by(collated("name"), "pk")
+    )
+
+
+def network_detail_queryset() -> QuerySet:
+    return Network.objects.published().select_related("coordinator")
+
+
+@dataclass
+class CountryGroup:
+    code: str
+    name: str
+    memberships: list[Membership]
+
+
+def network_members_by_country(network: Network) -> list[CountryGroup]:
+    """The network's published members grouped by country, countries and names in reading order."""
+    memberships = (
+        Membership.objects.filter(_published_q("organisation__"), network=network)
+        .select_related("organisation")
+        .order_by(collated("organisation__name"), "pk")
+    )
+    groups: dict[str, CountryGroup] = {}
+    for membership in memberships:
+        code = str(membership.organisation.country or "")
+        if code not in groups:
+            groups[code] = CountryGroup(code=code, name=country_name(code), memberships=[])
+        groups[code].memberships.append(membership)
+    # Countries in reading order; members without a country last.
+    return sorted(groups.values(), key=lambda g: (not g.code, sort_key(g.name)))
+
+
+# --- home page -----------------------------------------------------------------------------
+
+
+def home_page() -> dict:
+    """What the home page shows from this app: two counts and a few networks (3 queries)."""
+    networks = list(
+        Network.objects.published()
+        .select_related("coordinator")
+        .order_by(collated("name"), "pk")[:4]
+    )
+    return {
+        "networks_home": {
+            "organisation_count": Organisation.objects.published().count(),
+            "network_count": Network.objects.published().count(),
+            "networks": networks,
+        }
+    }

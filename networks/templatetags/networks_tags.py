@@ -1,0 +1,34 @@
+from django import template
+from django.utils import translation
+from django.utils.html import format_html
+
+from networks.countries import country_name
+
+register = template.Library()
+
+
+def _page_lang() -> str:
+    return "en" if (translation.get_language() or "th").startswith("en") else "th"
+
+
+@register.simple_tag
+def country_label(code) -> str:
+    """A country's name in the page's language."""
+    return country_name(code)
+
+
+@register.simple_tag
+def person_name(person) -> str:
+    """A person's name (honorific included); text in the other language is marked with `lang`."""
+    name, lang = person.display_name, person.display_name_lang
+    if lang != _page_lang():
+        return format_html('<span lang="{}">{}</span>', lang, name)
+    return name
+
+
+@register.simple_tag
+def person_position(person) -> str:
+    position, lang = person.display_position, person.display_position_lang
+    if position and lang != _page_lang():
+        return format_html('<span lang="{}">{}</span>', lang, position)
+    return position
