@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
@@ -66,6 +67,28 @@ class NetworkMembershipInline(TranslationTabularInline):
 @admin.register(Organisation)
 class OrganisationAdmin(TabbedTranslationAdmin):
     form = OrganisationAdminForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    # The duplicate guard's "save anyway" box comes first, right under its warning.
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "confirm_not_duplicate",
+                    "name",
+                    "acronym",
+                    "kind",
+                    "parent",
+                    "country",
+                    "city",
+                    "website",
+                    "logo",
+                    "description",
+                ]
+            },
+        ),
+        (_("Publishing"), {"fields": ["slug", "status", "published_at"]}),
+    ]
     list_display = ["name", "acronym", "kind", "country", "parent", "status"]
     list_select_related = ["parent"]
     list_filter = ["kind", CountryListFilter, NetworkListFilter, "status"]
@@ -89,6 +112,25 @@ class NetworkAdmin(TabbedTranslationAdmin):
 @admin.register(Person)
 class PersonAdmin(TabbedTranslationAdmin):
     form = PersonAdminForm
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "confirm_not_duplicate",
+                    "honorific",
+                    "given_name",
+                    "family_name",
+                    "position",
+                    "organisation",
+                    "country",
+                    "public_consent",
+                    "slug",
+                ]
+            },
+        ),
+        (_("Private contact details"), {"fields": ["email", "phone"]}),
+    ]
     list_display = ["__str__", "position", "organisation", "public_consent"]
     list_select_related = ["organisation"]
     list_filter = ["public_consent", CountryListFilter, "organisation__kind"]

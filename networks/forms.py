@@ -67,6 +67,14 @@ class DuplicateGuardMixin:
         return data
 
 
+class HttpsURLField(forms.URLField):
+    """A web address typed without a scheme is taken as https://."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+
+
 class OrganisationAdminForm(DuplicateGuardMixin, forms.ModelForm):
     duplicate_message = _(
         "An organisation with this name or acronym may already exist (compared ignoring case, "
@@ -94,6 +102,7 @@ class OrganisationAdminForm(DuplicateGuardMixin, forms.ModelForm):
             "status",
             "published_at",
         ]
+        field_classes = {"website": HttpsURLField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
