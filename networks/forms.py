@@ -4,6 +4,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from networks import services
 from networks.countries import country_choices
@@ -15,12 +16,12 @@ class OrganisationFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Name or acronym"), max_length=100, required=False)
     kind = forms.ChoiceField(label=_("Kind"), required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = forms.ChoiceField(label=pgettext_lazy("organisation", "Country"), required=False)
     network = forms.ChoiceField(label=_("Network"), required=False)
 
     def __init__(self, *args, choices: dict, **kwargs):
         super().__init__(*args, **kwargs)
-        everything = [("", _("All"))]
+        everything = [("", pgettext_lazy("filter", "All"))]
         self.fields["kind"].choices = everything + choices["kinds"]
         self.fields["country"].choices = everything + choices["countries"]
         self.fields["network"].choices = everything + choices["networks"]
