@@ -1,13 +1,9 @@
 from django.urls import path
 
-from events import views
+from portal.views import section_pending
 
 app_name = "events"
 
 urlpatterns = [
-    path("events/", views.EventListView.as_view(), name="list"),
-    # Before `<slug>.ics`, which would otherwise match "calendar".
-    path("events/calendar.ics", views.calendar_ics, name="calendar"),
-    path("events/<slug:slug>.ics", views.event_ics, name="ics"),
-    path("events/<slug:slug>/", views.EventDetailView.as_view(), name="detail"),
+    path("events/", section_pending, name="list"),
 ]
