@@ -1,9 +1,13 @@
 from django.urls import path
 
-from portal.views import section_pending
+from events import views
 
 app_name = "events"
 
 urlpatterns = [
-    path("events/", section_pending, name="list"),
+    path("events/", views.EventListView.as_view(), name="list"),
+    # Before `<slug>.ics`, which would otherwise match "calendar".
+    path("events/calendar.ics", views.calendar_ics, name="calendar"),
+    path("events/<slug:slug>.ics", views.event_ics, name="ics"),
+    path("events/<slug:slug>/", views.EventDetailView.as_view(), name="detail"),
 ]

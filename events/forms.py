@@ -1,0 +1,157 @@
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from events.countries import country_name
+from events.models import Event, EventKind
+from portal import thaidates
+
+
+class EventFilterForm(forms.Form):
+    """The event list's filters. An invalid value is ignored, never an error page."""
+
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    programme = forms.ChoiceField(label=_("Programme"), required=False)
+    network = forms.ChoiceField(label=_("Network"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+
+    def __init__(self, data, *, choices: dict, lang: str | None = None):
+        super().__init__(data)
+        every = [("", _("All"))]
+        # The query keeps the CE year; the label follows the page's calendar.
+        self.fields["year"].choices = every + [
+            (str(y), str(thaidates.calendar_year(y, lang))) for y in choices["years"]
+        ]
+        self.fields["kind"].choices = every + list(EventKind.choices)
+        self.fields["programme"].choices = every + [
+            (p.slug, getattr(p, "acronym", "") or str(p.title)) for p in choices["programmes"]
+        ]
+        self.fields["network"].choices = every + [
+            (n.slug, getattr(n, "acronym", "") or str(n.name)) for n in choices["networks"]
+        ]
+        self.fields["country"].choices = every + [
+            (code, country_name(code)) for code in choices["countries"]
+        ]
+
+    def filters(self) -> dict:
+        """The valid filters only; junk in one parameter does not drop the others."""
+        self.is_valid()
+        return {
+            name: value
+            for name, value in getattr(self, "cleaned_data", {}).items()
+            if value not in (None, "")
+        }
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.filters())
+
+
+def _submitted_group_total(data, prefix: str) -> tuple[int, int] | None:
+    """The participant groups' sum and count as submitted (None if the formset is absent)."""
+    try:
+        total_forms = int(data.get(f"{prefix}-TOTAL_FORMS", ""))
+    except ValueError:
+        return None
+    total, count = 0, 0
+    for i in range(min(total_forms, 1000)):
+        if data.get(f"{prefix}-{i}-DELETE"):
+            continue
+        raw = data.get(f"{prefix}-{i}-count", "")
+        try:
+            value = int(raw)
+        except (TypeError, ValueError):
+            continue
+        total += value
+        count += 1
+    return total, count
+
+
+GROUPS_PREFIX = "participant_groups"
+
+# Links typed without a scheme are read as https (Django 6's default, chosen now).
+URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
+
+
+def formfield(field, **kwargs):
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
+
+
+class EventAdminForm(forms.ModelForm):
+    """The event's admin form. It shows the “figures differ” confirmation only when they do."""
+
+    class Meta:
+        model = Event
+        # The admin passes the fields of its fieldsets; this list keeps the form usable alone.
+        fields = [
+            "title", "slug", "kind", "theme", "edition", "status", "published_at", "programme",
+            "network", "start_date", "end_date", "venue_name", "venue_address", "venue_city",
+            "venue_country", "summary", "objectives", "body", "outcome_title",
+            "outcome_statement", "declared_participants", "totals_difference_confirmed",
+            "organisations_represented", "countries_represented", "reporter", "reporter_name",
+            "image_credit", "source_url", "documents",
+        ]  # fmt: skip
+        formfield_callback = formfield
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "totals_difference_confirmed" in self.fields and not self._totals_differ():
+            self.fields["totals_difference_confirmed"].widget = forms.HiddenInput()
+
+    def _totals_differ(self) -> bool:
+        if self.is_bound:
+            submitted = _submitted_group_total(self.data, GROUPS_PREFIX)
+            raw = self.data.get("declared_participants", "")
+            try:
+                declared = int(raw)
+            except (TypeError, ValueError):
+                return False
+            if submitted is None:
+                return False
+            total, count = submitted
+            return bool(count) and total != declared
+        if self.instance.pk:
+            return self.instance.participant_check.differs
+        return False
+
+    def clean(self):
+        cleaned = super().clean()
+        if "totals_difference_confirmed" in cleaned and not self._totals_differ():
+            # Nothing to confirm any more: the figures add up (or there are no groups).
+            cleaned["totals_difference_confirmed"] = False
+        return cleaned
+
+
+class ParticipantGroupFormSet(forms.BaseInlineFormSet):
+    """Checks the groups against the event's declared total: a warning the staff can confirm."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        counts = [
+            form.cleaned_data.get("count")
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        counts = [c for c in counts if c is not None]
+        declared = self.instance.declared_participants
+        if not counts or declared is None:
+            return
+        total = sum(counts)
+        if total == declared:
+            return
+        if self.data.get("totals_difference_confirmed") in ("on", "true", "True", "1"):
+            return
+        raise forms.ValidationError(
+            _(
+                "Warning: the participant groups add up to %(total)s but the declared total is "
+                "%(declared)s (a difference of %(difference)s). Correct the figures, or tick "
+                "“the participant figures differ on purpose” above and save again."
+            ),
+            code="totals_differ",
+            params={"total": total, "declared": declared, "difference": total - declared},
+        )

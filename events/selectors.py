@@ -1,0 +1,210 @@
+"""Reads of events for the public pages, the home page and other apps' pages.
+
+Every read starts from `Event.objects.published()` (or `visible_to(user)` for
+staff previews) and says which relations it loads, so page query counts stay
+constant however many sessions, roles or groups an event has.
+"""
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from events.models import (
+    Event,
+    EventOrganiser,
+    Participation,
+    Role,
+    RoleKind,
+    Session,
+    SessionKind,
+)
+
+HOME_LIMIT = 3
+
+
+def _publications_queryset():
+    Publication = apps.get_model("programmes", "Publication")
+    queryset = Publication.objects.all()
+    if hasattr(queryset, "published"):
+        queryset = queryset.published()
+    return queryset
+
+
+def event_rows(queryset: QuerySet | None = None) -> QuerySet:
+    """Events as list rows: programme, network and the groups' total loaded in the same query."""
+    queryset = Event.objects.published() if queryset is None else queryset
+    return queryset.select_related("programme", "network").with_participant_totals()
+
+
+def event_detail_queryset(user=None) -> QuerySet:
+    """Everything the event page shows, in a fixed number of queries."""
+    attended = (
+        Participation.objects.filter(event=OuterRef("pk"), attended=True)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        Event.objects.visible_to(user)
+        .select_related("programme", "network", "reporter", "reporter__organisation")
+        .annotate(
+            attended_count=Coalesce(Subquery(attended, output_field=IntegerField()), 0),
+        )
+        .prefetch_related(
+            Prefetch(
+                "event_organisers",
+                queryset=EventOrganiser.objects.select_related(
+                    "organisation", "organisation__parent"
+                ),
+            ),
+            Prefetch("sessions", queryset=Session.objects.all()),
+            Prefetch(
+                "roles",
+                queryset=Role.objects.select_related("person", "person__organisation", "session"),
+            ),
+            "participant_groups",
+            "albums",
+            "photos",
+            Prefetch("documents", queryset=_publications_queryset()),
+        )
+    )
+
+
+@dataclass
+class SessionBlock:
+    """A session with the people in each of its roles, in display order."""
+
+    session: Session
+    roles_by_kind: list[tuple[str, list[Role]]] = field(default_factory=list)
+
+    @property
+    def moderators(self) -> list[Role]:
+        return [
+            r for kind, roles in self.roles_by_kind if kind == RoleKind.MODERATOR for r in roles
+        ]
+
+
+@dataclass
+class EventProgramme:
+    """The event's sessions, breakout groups and roles, grouped for the event page."""
+
+    sessions: list[SessionBlock]
+    breakouts: list[Session]
+    event_roles: list[tuple[str, str, list[Role]]]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.sessions or self.breakouts or self.event_roles)
+
+
+ROLE_ORDER = [kind.value for kind in RoleKind]
+
+
+def _group_roles(roles: list[Role]) -> list[tuple[str, list[Role]]]:
+    grouped: dict[str, list[Role]] = {}
+    for role in sorted(roles, key=lambda r: (ROLE_ORDER.index(r.role), r.order, r.pk)):
+        grouped.setdefault(role.role, []).append(role)
+    return list(grouped.items())
+
+
+def event_programme(event: Event) -> EventProgramme:
+    """Group a prefetched event's sessions and roles (no queries of its own).
+
+    Breakout groups are listed together; every other session carries its own
+    roles (a panel with its panellists and moderator, a lecture with its
+    lecturer); roles not tied to a session are grouped by kind. The reporter
+    role is left out here: the page shows the reporter with the credits.
+    """
+    roles = list(event.roles.all())
+    by_session: dict[int, list[Role]] = {}
+    event_level: list[Role] = []
+    for role in roles:
+        if role.session_id:
+            by_session.setdefault(role.session_id, []).append(role)
+        elif role.role != RoleKind.REPORTER:
+            event_level.append(role)
+    blocks, breakouts = [], []
+    for session in event.sessions.all():
+        session_roles = by_session.get(session.pk, [])
+        if session.kind == SessionKind.BREAKOUT and not session_roles:
+            breakouts.append(session)
+        else:
+            blocks.append(SessionBlock(session, _group_roles(session_roles)))
+    labels = dict(RoleKind.choices)
+    event_roles = [(kind, labels[kind], rs) for kind, rs in _group_roles(event_level)]
+    return EventProgramme(sessions=blocks, breakouts=breakouts, event_roles=event_roles)
+
+
+def event_reporters(event: Event) -> list[Role]:
+    return [role for role in event.roles.all() if role.role == RoleKind.REPORTER]
+
+
+def home_page() -> dict:
+    """Upcoming and recent published events for the home page (two queries)."""
+    today = timezone.localdate()
+    rows = event_rows()
+    return {
+        "events_upcoming": list(rows.upcoming(today)[:HOME_LIMIT]),
+        "events_recent": list(rows.past(today)[:HOME_LIMIT]),
+    }
+
+
+def events_for_programme(programme, limit: int | None = None) -> list[Event]:
+    """Published events of a programme, most recent first (one query)."""
+    queryset = event_rows().filter(programme=programme).order_by("-start_date", "-pk")
+    return list(queryset[:limit] if limit else queryset)
+
+
+def events_for_network(network, limit: int | None = None) -> list[Event]:
+    """Published events of a network, most recent first (one query)."""
+    queryset = event_rows().filter(network=network).order_by("-start_date", "-pk")
+    return list(queryset[:limit] if limit else queryset)
+
+
+def events_for_organisation(organisation, limit: int | None = None) -> list[Event]:
+    """Published events an organisation organised, co-organised, hosted or sponsored (one query)."""
+    ids = EventOrganiser.objects.filter(organisation=organisation).values("event_id")
+    queryset = event_rows().filter(pk__in=ids).order_by("-start_date", "-pk")
+    return list(queryset[:limit] if limit else queryset)
+
+
+def filter_choices() -> dict:
+    """What the list filters offer: only values that published events actually have."""
+    published = Event.objects.published()
+    Programme = apps.get_model("programmes", "Programme")
+    Network = apps.get_model("networks", "Network")
+    years = sorted({d.year for d in published.dates("start_date", "year")}, reverse=True)
+    countries = sorted(
+        set(published.exclude(venue_country="").values_list("venue_country", flat=True))
+    )
+    return {
+        "years": years,
+        "programmes": list(
+            Programme.objects.filter(events__in=published).distinct().order_by("pk")
+        ),
+        "networks": list(Network.objects.filter(events__in=published).distinct().order_by("pk")),
+        "countries": countries,
+    }
+
+
+def filter_events(queryset: QuerySet, filters: dict) -> QuerySet:
+    """Apply the cleaned list filters (each optional)."""
+    if filters.get("year"):
+        year = int(filters["year"])
+        queryset = queryset.filter(Q(start_date__year=year) | Q(end_date__year=year))
+    if filters.get("kind"):
+        queryset = queryset.filter(kind=filters["kind"])
+    if filters.get("programme"):
+        queryset = queryset.filter(programme__slug=filters["programme"])
+    if filters.get("network"):
+        queryset = queryset.filter(network__slug=filters["network"])
+    if filters.get("country"):
+        country = filters["country"]
+        queryset = queryset.filter(
+            Q(venue_country=country) | Q(countries_represented__contains=country)
+        )
+    return queryset

@@ -1,0 +1,60 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from programmes.models import (
+    GoodPractice,
+    GoodPracticeImage,
+    ImpactStatement,
+    Language,
+    Programme,
+    ProgrammeLink,
+    Publication,
+    Theme,
+)
+
+
+@register(Theme)
+class ThemeTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    required_languages = ()
+
+
+@register(Programme)
+class ProgrammeTranslationOptions(TranslationOptions):
+    fields = ("title", "acronym", "summary", "objectives", "body", "cover_credit")
+    required_languages = ()
+
+
+@register(ImpactStatement)
+class ImpactStatementTranslationOptions(TranslationOptions):
+    fields = ("text",)
+    required_languages = ()
+
+
+@register(ProgrammeLink)
+class ProgrammeLinkTranslationOptions(TranslationOptions):
+    fields = ("label",)
+    required_languages = ()
+
+
+@register(GoodPractice)
+class GoodPracticeTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "body")
+    required_languages = ()
+
+
+@register(GoodPracticeImage)
+class GoodPracticeImageTranslationOptions(TranslationOptions):
+    fields = ("caption",)
+    required_languages = ()
+
+
+@register(Language)
+class LanguageTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    required_languages = ()
+
+
+@register(Publication)
+class PublicationTranslationOptions(TranslationOptions):
+    fields = ("title", "authors", "abstract")
+    required_languages = ()
