@@ -9,7 +9,7 @@ import functools
 import unicodedata
 
 from django.db.backends.signals import connection_created
-from django.db.models import Value
+from django.db.models import CharField, Value
 from django.db.models.functions import Coalesce, Collate, Lower, NullIf
 from django.dispatch import receiver
 from django.utils import translation
@@ -68,7 +68,11 @@ def collated(field_name: str, lang: str | None = None):
     lang = (lang or translation.get_language() or "th").split("-")[0]
     lang = "th" if lang == "th" else "en"
     other = "en" if lang == "th" else "th"
-    value = Coalesce(NullIf(f"{field_name}_{lang}", Value("")), f"{field_name}_{other}")
+    value = Coalesce(
+        NullIf(f"{field_name}_{lang}", Value("")),
+        f"{field_name}_{other}",
+        output_field=CharField(),
+    )
     if lang == "th":
         return Collate(value, THAI_COLLATION)
     return Collate(Lower(value), ROOT_COLLATION)

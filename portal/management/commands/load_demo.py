@@ -1,10 +1,10 @@
 import importlib
 
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-DEMO_APPS = ("networks", "programmes", "events")
+# In dependency order: events point at programmes, the library at programmes and events.
+DEMO_MODULES = ("networks.demo", "programmes.demo", "events.demo", "programmes.library.demo")
 
 
 class Command(BaseCommand):
@@ -15,8 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            for label in DEMO_APPS:
-                module_name = f"{apps.get_app_config(label).name}.demo"
+            for module_name in DEMO_MODULES:
                 try:
                     module = importlib.import_module(module_name)
                 except ModuleNotFoundError as exc:
@@ -24,4 +23,4 @@ class Command(BaseCommand):
                         raise
                     continue
                 summary = module.load()
-                self.stdout.write(f"{label}: {summary or 'loaded'}")
+                self.stdout.write(f"{module_name}: {summary or 'loaded'}")
