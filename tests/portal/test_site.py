@@ -177,3 +177,19 @@ def test_sitemap_lists_pages_in_both_languages_with_alternates(client):
     assert "<loc>http://testserver/th/</loc>" in xml
     assert "<loc>http://testserver/en/</loc>" in xml
     assert 'hreflang="x-default"' in xml
+
+
+@pytest.mark.parametrize(
+    ("lang", "code", "expected"),
+    [("th", "LA", "ลาว"), ("en", "LA", "Laos"), ("th", "KH", "กัมพูชา"), ("en", "VN", "Vietnam")],
+)
+def test_country_names_follow_the_language_everywhere(lang, code, expected):
+    """django-countries itself (admin selects, get_country_display) names countries in Thai."""
+    from django.utils import translation
+    from django_countries import countries
+    from django_countries.fields import Country
+
+    with translation.override(lang):
+        assert countries.name(code) == expected
+        assert Country(code).name == expected
+        assert dict(countries)[code] == expected
