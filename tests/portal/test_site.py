@@ -150,8 +150,10 @@ def test_tabbed_translation_admin_uses_our_own_jquery_ui(settings):
 
 
 def test_font_and_its_licence_are_served_from_static(client):
-    css = (BASE_DIR / "static/css/site.css").read_text()
+    css = (BASE_DIR / "static/css/fonts.css").read_text()
     assert "sarabun-thai-400-normal.woff2" in css
+    for url in ("/th/", "/admin/login/"):
+        assert "/static/css/fonts.css" in client.get(url).content.decode(), url
     assert (BASE_DIR / "static/fonts/sarabun-thai-400-normal.woff2").stat().st_size > 1000
     assert "Open Font License" in (BASE_DIR / "static/fonts/OFL-Sarabun.txt").read_text()
 
