@@ -13,6 +13,7 @@ from django.utils import timezone
 from networks.countries import country_choices, country_name, sort_key
 from networks.models import Network
 from portal.collation import collated
+from portal.thaidates import calendar_year
 from programmes.models import (
     GoodPractice,
     GoodPracticeImage,
@@ -91,7 +92,10 @@ def programme_filter_choices() -> dict:
         "theme": [(t.slug, str(t)) for t in themes.order_by("order", collated("name"), "pk")],
         "stage": list(Stage.choices),
         "country": country_choices(sorted(codes)),
-        "year": [(year, year) for year in years_spanned((s, e) for _c, s, e in rows)],
+        # Values are Common-Era years; labels in the reader's calendar.
+        "year": [
+            (year, calendar_year(year)) for year in years_spanned((s, e) for _c, s, e in rows)
+        ],
     }
 
 

@@ -97,6 +97,8 @@ def test_filters_offer_only_values_in_use_named_in_the_page_language(client, rec
     assert '<option value="LA">ลาว</option>' in html
     assert '<option value="KH">' not in html
     assert '<option value="environment">สิ่งแวดล้อม</option>' in html
+    assert '<option value="2013">2556</option>' in html
+    assert '<option value="2013">2013</option>' in client.get(url("en", "list")).content.decode()
 
 
 @pytest.mark.parametrize("params", [{"page": "abc"}, {"page": "0"}, {"page": "99"}])
