@@ -132,10 +132,15 @@ def programmes_in_year(year: int) -> QuerySet:
 # --- programme page ------------------------------------------------------------------------
 
 
-def programme_detail_queryset() -> QuerySet:
+def _visible(queryset: QuerySet, user=None) -> QuerySet:
+    """Published records; staff also preview drafts."""
+    return queryset if user is not None and user.is_staff else queryset.published()
+
+
+def programme_detail_queryset(user=None) -> QuerySet:
     """A programme with everything its page shows, in a fixed number of queries."""
     return (
-        Programme.objects.published()
+        _visible(Programme.objects.all(), user)
         .prefetch_related(
             "themes",
             Prefetch(
@@ -236,9 +241,9 @@ def good_practice_list(*, filters: dict | None = None) -> QuerySet:
     )
 
 
-def good_practice_detail_queryset() -> QuerySet:
+def good_practice_detail_queryset(user=None) -> QuerySet:
     return (
-        GoodPractice.objects.published()
+        _visible(GoodPractice.objects.all(), user)
         .select_related("programme", "local_government", "source_publication")
         .prefetch_related("themes", Prefetch("images", queryset=GoodPracticeImage.objects.all()))
     )

@@ -435,3 +435,15 @@ def test_sitemaps_list_published_records_and_years(records, cases):
     years = ProgrammeYearSitemap().items()
     assert 2013 in years and 2010 in years
     assert ProgrammeSitemap.i18n and ProgrammeSitemap.alternates and ProgrammeSitemap.x_default
+
+
+def test_staff_preview_drafts_the_public_does_not(client, admin_user):
+    ProgrammeFactory(slug="draft-programme", title_en="Draft P", status=Status.DRAFT)
+    GoodPracticeFactory(slug="draft-case", status=Status.DRAFT)
+    for path in ("/en/programmes/draft-programme/", "/en/good-practices/draft-case/"):
+        assert client.get(path).status_code == 404
+    client.force_login(admin_user)
+    for path in ("/en/programmes/draft-programme/", "/en/good-practices/draft-case/"):
+        html = client.get(path).content.decode()
+        assert "only staff can see it" in html
+    assert "Draft P" not in client.get("/en/programmes/").content.decode()
