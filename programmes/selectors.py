@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from networks.countries import country_choices, country_name, sort_key
 from networks.models import Network
 from portal.collation import collated
+from portal.countries import country_choices, country_name, sort_key
 from portal.thaidates import calendar_year
 from programmes.models import (
     GoodPractice,
