@@ -5,7 +5,9 @@ Strings are extracted with Babel from Python code and from Django templates
 the `.po` files and compiled to `.mo` — so neither set-up nor development needs
 gettext. Each app keeps its own catalogue (`<app>/locale/`) for its code and
 its `templates/<app>/` folder; the project catalogue (`locale/`) holds
-`portal/` and the remaining templates.
+`portal/` and the remaining templates, and a `djangojs` catalogue (read by
+`JavaScriptCatalog`, the admin's `jsi18n` view, from `LOCALE_PATHS` as well)
+for the admin's JavaScript strings listed in `portal/admin_th_js.py`.
 """
 
 import io
@@ -44,9 +46,17 @@ class Domain:
     name: str
     sources: tuple[Path, ...]
     locale_dir: Path
+    gettext_domain: str = "django"
+    exclude: tuple[Path, ...] = ()
+
+    @property
+    def label(self) -> str:
+        if self.gettext_domain == "django":
+            return self.name
+        return f"{self.name}-{self.gettext_domain}"
 
     def po_path(self, lang: str) -> Path:
-        return self.locale_dir / lang / "LC_MESSAGES" / "django.po"
+        return self.locale_dir / lang / "LC_MESSAGES" / f"{self.gettext_domain}.po"
 
     def mo_path(self, lang: str) -> Path:
         return self.po_path(lang).with_suffix(".mo")
@@ -56,19 +66,25 @@ def domains() -> list[Domain]:
     base = Path(settings.BASE_DIR)
     templates = base / "templates"
     project_templates = tuple(p for p in sorted(templates.iterdir()) if p.name not in APPS)
-    result = [Domain("portal", (base / "portal", *project_templates), base / "locale")]
+    admin_js = base / "portal" / "admin_th_js.py"
+    result = [
+        Domain(
+            "portal", (base / "portal", *project_templates), base / "locale", exclude=(admin_js,)
+        ),
+        Domain("portal", (admin_js,), base / "locale", gettext_domain="djangojs"),
+    ]
     for app in APPS:
         result.append(Domain(app, (base / app, templates / app), base / app / "locale"))
     return result
 
 
-def _files(sources: tuple[Path, ...]) -> Iterator[Path]:
-    for source in sources:
+def _files(domain: Domain) -> Iterator[Path]:
+    for source in domain.sources:
         if source.is_file():
             yield source
         elif source.is_dir():
             for path in sorted(source.rglob("*")):
-                if "migrations" in path.parts or "locale" in path.parts:
+                if "migrations" in path.parts or "locale" in path.parts or path in domain.exclude:
                     continue
                 if path.is_file() and (path.suffix == ".py" or path.suffix in TEMPLATE_SUFFIXES):
                     yield path
@@ -78,7 +94,7 @@ def extract(domain: Domain) -> Catalog:
     """Every translatable string in the domain's sources, as a template catalogue."""
     base = Path(settings.BASE_DIR)
     catalog = Catalog(project="Phakhi", charset="utf-8")
-    for path in _files(domain.sources):
+    for path in _files(domain):
         text = path.read_text(encoding="utf-8")
         if path.suffix != ".py":
             text = templatize(text, origin=str(path))
