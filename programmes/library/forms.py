@@ -57,6 +57,32 @@ class LibraryFilterForm(forms.Form):
         }
 
 
+class _StoredFile:
+    """What the file widget shows for a stored file: its original name, linked to the download."""
+
+    def __init__(self, url: str, name: str):
+        self.url = url
+        self.name = name
+
+    def __str__(self):
+        return self.name
+
+
+class ProtectedFileInput(forms.ClearableFileInput):
+    """A file input for protected storage, which has no public URL: links to the download view."""
+
+    download_url = ""
+    display_name = ""
+
+    def is_initial(self, value):
+        return bool(value)
+
+    def format_value(self, value):
+        if self.is_initial(value):
+            return _StoredFile(self.download_url, self.display_name or str(value))
+        return None
+
+
 class PublicationAdminForm(forms.ModelForm):
     """Checks an uploaded file by its content and reads its facts before anything is stored."""
 
@@ -80,11 +106,14 @@ class PublicationAdminForm(forms.ModelForm):
             "published_at",
         ]
         help_texts = {"file": uploads.ACCEPTED_HELP}
+        widgets = {"file": ProtectedFileInput(attrs={"accept": ACCEPT})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "file" in self.fields:
-            self.fields["file"].widget.attrs["accept"] = ACCEPT
+        widget = self.fields["file"].widget if "file" in self.fields else None
+        if isinstance(widget, ProtectedFileInput) and self.instance.pk and self.instance.file:
+            widget.download_url = self.instance.get_download_url()
+            widget.display_name = self.instance.original_filename
 
     def clean_file(self):
         value = self.cleaned_data.get("file")

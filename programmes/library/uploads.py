@@ -256,6 +256,14 @@ def _zip_kind(fileobj, size: int, *, nested: bool) -> str | None:
             kind = _ooxml_kind(archive) or _odf_kind(archive)
             if kind:
                 return kind
+            if "[Content_Types].xml" in archive.namelist():
+                raise _refuse(
+                    _(
+                        "This Office file is of a kind that is not accepted (for example one "
+                        "with macros). Save it as DOCX, XLSX, PPTX or PDF and upload that."
+                    ),
+                    "office_unsupported",
+                )
             if nested:
                 return None
             _check_archive_members(archive)
