@@ -6,7 +6,7 @@ LOCK := requirements/development.txt
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup install db demo messages lock lint format check clean
+.PHONY: run test setup install db demo messages lock lint format check clean bench
 
 run: setup
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py ensure_admin
@@ -51,3 +51,7 @@ format: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) var/static
+
+# Request every page in the site map and print query counts and timings (no assertions).
+bench: setup
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py benchmark $(BENCH_ARGS)

@@ -17,6 +17,7 @@ from events.models import (
     Session,
 )
 from portal import thaidates
+from portal.admin_filters import CountryListFilter, country_filter
 
 
 class YearListFilter(admin.SimpleListFilter):
@@ -121,7 +122,7 @@ class EventAdmin(TabbedTranslationAdmin):
         "kind",
         ("programme", admin.RelatedOnlyFieldListFilter),
         ("network", admin.RelatedOnlyFieldListFilter),
-        "venue_country",
+        country_filter("venue_country", _("country")),
         "status",
     ]
     search_fields = ["title_th", "title_en", "slug", "venue_city_th", "venue_city_en"]
@@ -239,7 +240,7 @@ class ParticipationAdmin(admin.ModelAdmin):
     """Individual attendance: staff only, never shown on public pages."""
 
     list_display = ["__str__", "event", "organisation", "group", "country", "attended"]
-    list_filter = ["attended", "country", ("event", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["attended", CountryListFilter, ("event", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["event", "person", "organisation", "group"]
     autocomplete_fields = ["event", "person", "organisation"]
     search_fields = ["name", "event__title_th", "event__title_en"]

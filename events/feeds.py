@@ -12,7 +12,7 @@ import icalendar
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from events.countries import country_name
+from portal.countries import country_name
 from portal.templatetags.portal_tags import OTHER
 
 PRODID = "-//Phakhi//Events//TH-EN"

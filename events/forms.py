@@ -2,9 +2,9 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from events.countries import country_name
 from events.models import Event, EventKind
 from portal import thaidates
+from portal.countries import country_name
 
 
 class EventFilterForm(forms.Form):

@@ -3,31 +3,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from networks.countries import country_choices
 from networks.forms import OrganisationAdminForm, PersonAdminForm
 from networks.models import Membership, Network, Organisation, Person
-
-
-class CountryListFilter(admin.SimpleListFilter):
-    """Countries actually used, named and sorted in the staff member's language."""
-
-    title = _("country")
-    parameter_name = "country"
-
-    def lookups(self, request, model_admin):
-        codes = (
-            model_admin.get_queryset(request)
-            .exclude(country="")
-            .order_by()
-            .values_list("country", flat=True)
-            .distinct()
-        )
-        return country_choices(sorted(set(codes)))
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(country=self.value())
-        return queryset
+from portal.admin_filters import CountryListFilter
 
 
 class NetworkListFilter(admin.SimpleListFilter):

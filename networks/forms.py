@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from networks import services
-from networks.countries import country_choices
 from networks.models import Organisation, Person
+from portal.countries import country_choices
 
 
 class OrganisationFilterForm(forms.Form):

@@ -10,9 +10,9 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from networks.countries import country_choices, country_name, sort_key
 from networks.models import Membership, Network, Organisation, OrganisationKind, Person
 from portal.collation import collated
+from portal.countries import country_choices, country_name, sort_key
 from portal.models import Status
 
 

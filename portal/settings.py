@@ -12,6 +12,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from portal.countries import country_name_overrides
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("PHAKHI_VAR_DIR", BASE_DIR / "var"))
 
@@ -153,6 +155,12 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Bangkok"
 USE_TZ = True
+# Country names follow the active language (django-countries' Thai catalogue has English names).
+COUNTRIES_OVERRIDE = country_name_overrides()
+# The region's countries head every country select.
+COUNTRIES_FIRST = ["TH", "KH", "LA", "MM", "VN", "MY", "ID", "PH", "SG", "BN", "TL"]
+COUNTRIES_FIRST_BREAK = "──────────"
+
 LANGUAGE_COOKIE_NAME = "phakhi_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 

@@ -1,10 +1,263 @@
-from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin
+import datetime
 
+from django.contrib import admin
+from django.db import models
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+
+from networks.countries import country_choices
+from portal import thaidates
+from programmes import selectors
+from programmes.forms import OrderedInlineFormSet, ProgrammeAdminForm
 from programmes.library import admin as library_admin  # noqa: F401  (registers Publication)
-from programmes.models import Programme
+from programmes.models import (
+    GoodPractice,
+    GoodPracticeImage,
+    ImpactStatement,
+    Programme,
+    ProgrammeLink,
+    ProgrammePartner,
+    Stage,
+    TeamMember,
+    Theme,
+)
+from programmes.templatetags.programmes_tags import programme_period
+
+HTTPS = {models.URLField: {"assume_scheme": "https"}}
+
+
+def missing_language_mark(obj, field: str = "title"):
+    """✓ when the text exists in both languages, else ✗ and the language that is missing."""
+    missing = [
+        (label, note)
+        for code, label, note in (
+            ("th", _("Thai"), _("The Thai title is missing")),
+            ("en", _("English"), _("The English title is missing")),
+        )
+        if not getattr(obj, f"{field}_{code}", "")
+    ]
+    if not missing:
+        return format_html('<span title="{}">✓</span>', _("Title in both languages"))
+    label, note = missing[0]
+    return format_html('<span title="{}" style="color:#a40000">✗ {}</span>', note, label)
+
+
+class StartYearListFilter(admin.SimpleListFilter):
+    """Programmes by the year they started, named in the staff member's calendar."""
+
+    title = _("start year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        dates = model_admin.get_queryset(request).dates("start_date", "year", order="DESC")
+        return [
+            (str(d.year), thaidates.format_date(datetime.date(d.year, 1, 1), thaidates.YEAR))
+            for d in dates
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(start_date__year=int(value))
+        return queryset
+
+
+class StageListFilter(admin.SimpleListFilter):
+    """The stage staff set, or the one the dates give today."""
+
+    title = _("programme status")
+    parameter_name = "stage"
+
+    def lookups(self, request, model_admin):
+        return Stage.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in Stage.values:
+            return queryset.filter(selectors.stage_q(self.value()))
+        return queryset
+
+
+class ProgrammeCountryListFilter(admin.SimpleListFilter):
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        rows = model_admin.get_queryset(request).values_list("countries", flat=True).order_by()
+        codes = {code for value in rows for code in selectors.country_codes(value)}
+        return country_choices(sorted(codes))
+
+    def queryset(self, request, queryset):
+        value = (self.value() or "").upper()
+        if len(value) == 2 and value.isalpha():
+            return queryset.filter(countries__contains=value)
+        return queryset
+
+
+class CountryListFilter(admin.SimpleListFilter):
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = (
+            model_admin.get_queryset(request)
+            .exclude(country="")
+            .order_by()
+            .values_list("country", flat=True)
+            .distinct()
+        )
+        return country_choices(sorted({str(c) for c in codes}))
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(country=self.value())
+        return queryset
+
+
+class PartnerInline(admin.TabularInline):
+    model = ProgrammePartner
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    fields = ["organisation", "role", "order"]
+
+
+class TeamInline(admin.TabularInline):
+    model = TeamMember
+    extra = 0
+    autocomplete_fields = ["person"]
+    fields = ["person", "role", "order"]
+
+
+class ImpactInline(TranslationStackedInline):
+    model = ImpactStatement
+    formset = OrderedInlineFormSet
+    extra = 0
+    fields = ["order", "text"]
+    formfield_overrides = {
+        models.TextField: {"widget": admin.widgets.AdminTextareaWidget(attrs={"rows": 3})}
+    }
+
+
+class LinkInline(TranslationTabularInline):
+    model = ProgrammeLink
+    formset = OrderedInlineFormSet
+    extra = 0
+    fields = ["label", "url", "order"]
+    formfield_overrides = HTTPS
+
+
+@admin.register(Theme)
+class ThemeAdmin(TabbedTranslationAdmin):
+    list_display = ["name_th", "name_en", "order", "slug"]
+    list_editable = ["order"]
+    search_fields = ["name_th", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(Programme)
 class ProgrammeAdmin(TabbedTranslationAdmin):
+    form = ProgrammeAdminForm
+    fieldsets = [
+        (None, {"fields": ["title", "acronym", "themes", "summary", "objectives", "body"]}),
+        (
+            _("Dates and status"),
+            {"fields": ["start_date", "end_date", "date_precision", "stage"]},
+        ),
+        (
+            _("Who and where"),
+            {"fields": ["lead_organisation", "countries", "networks"]},
+        ),
+        (_("Cover image"), {"fields": ["cover", "cover_credit"]}),
+        (_("Publishing"), {"fields": ["slug", "status", "published_at"]}),
+    ]
+    list_display = [
+        "title_th",
+        "title_en",
+        "period",
+        "stage_label",
+        "missing_language",
+        "status",
+    ]
+    list_select_related = ["lead_organisation"]
+    list_filter = [
+        "themes",
+        StageListFilter,
+        ProgrammeCountryListFilter,
+        StartYearListFilter,
+        "status",
+    ]
     search_fields = ["title_th", "title_en", "acronym_th", "acronym_en", "slug"]
+    autocomplete_fields = ["lead_organisation", "networks", "themes"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    inlines = [PartnerInline, TeamInline, ImpactInline, LinkInline]
+
+    @admin.display(description=_("dates"), ordering="start_date")
+    def period(self, obj):
+        return programme_period(obj) or "—"
+
+    @admin.display(description=_("programme status"))
+    def stage_label(self, obj):
+        return obj.get_current_stage_display() or "—"
+
+    @admin.display(description=_("both languages"))
+    def missing_language(self, obj):
+        return missing_language_mark(obj)
+
+
+class GoodPracticeImageInline(TranslationTabularInline):
+    model = GoodPracticeImage
+    formset = OrderedInlineFormSet
+    extra = 0
+    fields = ["image", "caption", "credit", "order"]
+
+
+@admin.register(GoodPractice)
+class GoodPracticeAdmin(TabbedTranslationAdmin):
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "programme",
+                    "local_government",
+                    "country",
+                    "themes",
+                    "summary",
+                    "body",
+                    "source_publication",
+                    "is_sample",
+                ]
+            },
+        ),
+        (_("Publishing"), {"fields": ["slug", "status", "published_at"]}),
+    ]
+    list_display = [
+        "title_th",
+        "title_en",
+        "programme",
+        "country",
+        "is_sample",
+        "missing_language",
+        "status",
+    ]
+    list_select_related = ["programme"]
+    list_filter = ["is_sample", "themes", CountryListFilter, "programme", "status"]
+    search_fields = ["title_th", "title_en", "slug"]
+    autocomplete_fields = ["programme", "local_government", "themes", "source_publication"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    inlines = [GoodPracticeImageInline]
+
+    @admin.display(description=_("both languages"))
+    def missing_language(self, obj):
+        return missing_language_mark(obj)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "country" and field is not None:
+            field.choices = [("", "---------"), *country_choices()]
+        return field

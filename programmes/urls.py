@@ -1,14 +1,19 @@
 from django.urls import path
 
-from portal.views import section_pending
+from programmes import views
 from programmes.library.urls import urlpatterns as library_urlpatterns
 
 app_name = "programmes"
 
 urlpatterns = [
-    path("programmes/", section_pending, name="list"),
-    path("programmes/<slug:slug>/", section_pending, name="detail"),
-    path("good-practices/", section_pending, name="goodpractice_list"),
-    path("good-practices/<slug:slug>/", section_pending, name="goodpractice_detail"),
+    path("programmes/", views.ProgrammeListView.as_view(), name="list"),
+    path("programmes/years/<int:year>/", views.ProgrammeYearView.as_view(), name="year"),
+    path("programmes/<slug:slug>/", views.ProgrammeDetailView.as_view(), name="detail"),
+    path("good-practices/", views.GoodPracticeListView.as_view(), name="goodpractice_list"),
+    path(
+        "good-practices/<slug:slug>/",
+        views.GoodPracticeDetailView.as_view(),
+        name="goodpractice_detail",
+    ),
     *library_urlpatterns,
 ]

@@ -12,7 +12,8 @@ Each tag runs one query (published events only) and renders
 from django import template
 from django.utils import translation
 
-from events import countries, selectors
+from events import selectors
+from portal import countries
 from portal.templatetags.portal_tags import fallback_language
 
 register = template.Library()

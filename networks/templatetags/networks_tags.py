@@ -2,7 +2,7 @@ from django import template
 from django.utils import translation
 from django.utils.html import format_html
 
-from networks.countries import country_name
+from portal.countries import country_name
 
 register = template.Library()
 

@@ -384,3 +384,28 @@ def test_detail_query_count_does_not_grow_with_data(client, django_assert_num_qu
         client.get(f"/th/events/{big.slug}/")
     with django_assert_num_queries(baseline):
         client.get(f"/en/events/{big.slug}/")
+
+
+# --- events on the pages of networks and organisations ---------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_network_page_lists_its_published_events(client, lang, ect_forum):
+    ect_forum.network.status = "published"
+    ect_forum.network.save()
+    draft = EventFactory(network=ect_forum.network, status="draft", title_en="Unpublished meeting")
+    html = page(client, f"/{lang}/networks/{ect_forum.network.slug}/")
+    assert ect_forum.get_absolute_url() in html
+    assert draft.get_absolute_url() not in html
+    assert "Unpublished meeting" not in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_organisation_page_lists_the_events_it_organised(client, lang, mekong_conference):
+    organiser = mekong_conference.organisers.get()
+    organiser.status = "published"
+    organiser.save()
+    html = page(client, f"/{lang}/organisations/{organiser.slug}/")
+    assert mekong_conference.get_absolute_url() in html
+    expected = "กิจกรรม" if lang == "th" else "Events"
+    assert expected in text_of(html)

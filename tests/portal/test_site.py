@@ -150,8 +150,10 @@ def test_tabbed_translation_admin_uses_our_own_jquery_ui(settings):
 
 
 def test_font_and_its_licence_are_served_from_static(client):
-    css = (BASE_DIR / "static/css/site.css").read_text()
+    css = (BASE_DIR / "static/css/fonts.css").read_text()
     assert "sarabun-thai-400-normal.woff2" in css
+    for url in ("/th/", "/admin/login/"):
+        assert "/static/css/fonts.css" in client.get(url).content.decode(), url
     assert (BASE_DIR / "static/fonts/sarabun-thai-400-normal.woff2").stat().st_size > 1000
     assert "Open Font License" in (BASE_DIR / "static/fonts/OFL-Sarabun.txt").read_text()
 
@@ -177,3 +179,19 @@ def test_sitemap_lists_pages_in_both_languages_with_alternates(client):
     assert "<loc>http://testserver/th/</loc>" in xml
     assert "<loc>http://testserver/en/</loc>" in xml
     assert 'hreflang="x-default"' in xml
+
+
+@pytest.mark.parametrize(
+    ("lang", "code", "expected"),
+    [("th", "LA", "ลาว"), ("en", "LA", "Laos"), ("th", "KH", "กัมพูชา"), ("en", "VN", "Vietnam")],
+)
+def test_country_names_follow_the_language_everywhere(lang, code, expected):
+    """django-countries itself (admin selects, get_country_display) names countries in Thai."""
+    from django.utils import translation
+    from django_countries import countries
+    from django_countries.fields import Country
+
+    with translation.override(lang):
+        assert countries.name(code) == expected
+        assert Country(code).name == expected
+        assert dict(countries)[code] == expected

@@ -1,0 +1,69 @@
+"""Country names in the reader's language, for every app.
+
+django-countries' Thai catalogue leaves the names in English (msgstr
+"Thailand"), so `COUNTRIES_OVERRIDE` (see settings) gives every country a lazy
+name that is the CLDR Thai name Babel ships (ไทย, ลาว, เมียนมา (พม่า) …) while
+Thai is active and django-countries' own English name otherwise. Admin
+selects, list filters, `get_country_display()` and `Country.name` all follow.
+"""
+
+import functools
+
+from babel import Locale
+from django.utils import translation
+from django.utils.functional import lazy
+
+
+@functools.cache
+def _thai_names() -> dict[str, str]:
+    return dict(Locale.parse("th").territories)
+
+
+def _lang(lang: str | None = None) -> str:
+    lang = (lang or translation.get_language() or "th").split("-")[0]
+    return "en" if lang == "en" else "th"
+
+
+def _name(code: str, english) -> str:
+    if _lang() == "th":
+        return _thai_names().get(code) or str(english)
+    return str(english)
+
+
+_lazy_name = lazy(_name, str)
+
+
+def country_name_overrides() -> dict:
+    """COUNTRIES_OVERRIDE: every country with a name that follows the active language."""
+    from django_countries import Countries
+    from django_countries.data import COUNTRIES
+
+    english_names = {**COUNTRIES, **Countries.COMMON_NAMES}  # "Laos", not "Lao People's …"
+    return {code: _lazy_name(code, english) for code, english in english_names.items()}
+
+
+def country_name(code, lang: str | None = None) -> str:
+    """The name of a country (a code or a django-countries Country) in `lang` (default: active)."""
+    from django_countries import countries
+
+    code = str(getattr(code, "code", code) or "").upper()
+    if not code or code not in countries:
+        return ""
+    with translation.override(_lang(lang)):
+        return str(countries.name(code))
+
+
+def sort_key(name: str, lang: str | None = None):
+    """Thai dictionary order on Thai pages, alphabetical ignoring case on English pages."""
+    from portal.collation import thai_sort_key
+
+    return thai_sort_key(name) if _lang(lang) == "th" else (name.casefold(), name)
+
+
+def country_choices(codes=None, lang: str | None = None) -> list[tuple[str, str]]:
+    """(code, name) pairs for `codes` (default: every country), sorted for the reader."""
+    from django_countries import countries
+
+    codes = [str(c) for c in codes] if codes is not None else [code for code, _ in countries]
+    pairs = [(code, country_name(code, lang)) for code in codes]
+    return sorted(((c, n) for c, n in pairs if n), key=lambda pair: sort_key(pair[1], lang))

@@ -1,0 +1,109 @@
+"""The public filter forms and the admin form for programmes."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from networks.countries import country_choices
+from programmes.models import Programme
+
+ALL = pgettext_lazy("filter", "All")
+
+
+class FilterForm(forms.Form):
+    """A filter form whose invalid values are dropped, never an error page."""
+
+    def __init__(self, *args, choices: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.choices = [("", ALL), *choices[name]]
+
+    def filters(self) -> dict:
+        """The valid, non-empty filters (junk values are dropped)."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class ProgrammeFilterForm(FilterForm):
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    stage = forms.ChoiceField(label=_("Programme status"), required=False)
+    country = forms.ChoiceField(label=pgettext_lazy("programme", "Country"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+
+
+class GoodPracticeFilterForm(FilterForm):
+    country = forms.ChoiceField(label=pgettext_lazy("programme", "Country"), required=False)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    programme = forms.ChoiceField(label=_("Programme"), required=False)
+
+
+class ProgrammeAdminForm(forms.ModelForm):
+    """Countries named and sorted in the staff member's language."""
+
+    class Meta:
+        model = Programme
+        fields = [
+            "title",
+            "acronym",
+            "themes",
+            "summary",
+            "objectives",
+            "body",
+            "start_date",
+            "end_date",
+            "date_precision",
+            "stage",
+            "lead_organisation",
+            "countries",
+            "networks",
+            "cover",
+            "cover_credit",
+            "slug",
+            "status",
+            "published_at",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "countries" in self.fields:
+            self.fields["countries"].choices = country_choices()
+
+
+class OrderedInlineFormSet(forms.BaseInlineFormSet):
+    """Rows keep the order staff give them: an empty number takes the next one, no number twice."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "order" in form.fields:
+            form.fields["order"].required = False
+            form.fields["order"].initial = None
+
+    def clean(self):
+        super().clean()
+        seen: set[int] = set()
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if not data or data.get("DELETE") or not form.has_changed() and not form.instance.pk:
+                continue
+            order = data.get("order")
+            if order is None:
+                continue
+            if order in seen:
+                raise forms.ValidationError(
+                    _("Two rows have the number %(order)s: give each row its own number."),
+                    params={"order": order},
+                    code="duplicate_order",
+                )
+            seen.add(order)
+        # Rows without a number follow the numbered ones, in the order they appear on the form.
+        following = max(seen, default=0)
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if not data or data.get("DELETE") or "order" not in data:
+                continue
+            if data["order"] is None:
+                following += 1
+                data["order"] = following
+                form.instance.order = following

@@ -1,0 +1,266 @@
+"""Reads for the public pages: programme list and year archive, programme page, good practices.
+
+Every read starts from `.published()` and says which relations it loads, so the
+pages cost the same number of queries however many records there are.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from networks.countries import country_choices, country_name, sort_key
+from networks.models import Network
+from portal.collation import collated
+from programmes.models import (
+    GoodPractice,
+    GoodPracticeImage,
+    PartnerRole,
+    Programme,
+    ProgrammePartner,
+    Publication,
+    Stage,
+    TeamMember,
+    TeamRole,
+    Theme,
+)
+
+# Years a page may ask for (Common Era); anything else is not a page.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+HOME_LIMIT = 3
+
+
+def country_codes(value) -> list[str]:
+    """Country codes from a multiple CountryField value (a list of Country or a string)."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [code for code in value.split(",") if code]
+    return [str(getattr(country, "code", country)) for country in value]
+
+
+def stage_q(stage: str, today: datetime.date | None = None) -> Q:
+    """Programmes in a stage: the one staff set, or the one the dates give today."""
+    today = today or timezone.localdate()
+    derived = Q(stage="")
+    if stage == Stage.PLANNED:
+        derived &= Q(start_date__gt=today)
+    elif stage == Stage.COMPLETED:
+        derived &= Q(end_date__lt=today)
+    elif stage == Stage.ONGOING:
+        derived &= Q(start_date__lte=today) & (Q(end_date__isnull=True) | Q(end_date__gte=today))
+    else:
+        return Q(pk__in=[])
+    return Q(stage=stage) | derived
+
+
+def years_spanned(rows) -> list[int]:
+    """The Common-Era years that (start, end) date pairs cover, most recent first."""
+    today = timezone.localdate()
+    years: set[int] = set()
+    for start, end in rows:
+        if start is None:
+            continue
+        last = end or max(start, today)
+        years.update(range(start.year, last.year + 1))
+    return sorted(years, reverse=True)
+
+
+def programme_years() -> list[int]:
+    """Years in which some published programme ran, most recent first (one query)."""
+    return years_spanned(
+        Programme.objects.published()
+        .exclude(start_date=None)
+        .values_list("start_date", "end_date")
+        .order_by()
+    )
+
+
+# --- programme list and year archive -------------------------------------------------------
+
+
+def programme_filter_choices() -> dict:
+    """What the programme filters offer: only values some published programme has (2 queries)."""
+    rows = list(
+        Programme.objects.published().values_list("countries", "start_date", "end_date").order_by()
+    )
+    codes = {code for countries, _start, _end in rows for code in country_codes(countries)}
+    themes = Theme.objects.filter(programmes__in=Programme.objects.published()).distinct()
+    return {
+        "theme": [(t.slug, str(t)) for t in themes.order_by("order", collated("name"), "pk")],
+        "stage": list(Stage.choices),
+        "country": country_choices(sorted(codes)),
+        "year": [(year, year) for year in years_spanned((s, e) for _c, s, e in rows)],
+    }
+
+
+def programme_rows(queryset: QuerySet | None = None) -> QuerySet:
+    """Programmes as list rows, with their themes and implementing organisation."""
+    queryset = Programme.objects.published() if queryset is None else queryset
+    return (
+        queryset.select_related("lead_organisation")
+        .prefetch_related("themes")
+        .order_by(F("start_date").desc(nulls_last=True), collated("title"), "pk")
+    )
+
+
+def programme_list(*, filters: dict | None = None) -> QuerySet:
+    """Published programmes matching the filters, most recent first."""
+    filters = filters or {}
+    queryset = Programme.objects.published()
+    if filters.get("theme"):
+        queryset = queryset.filter(themes__slug=filters["theme"])
+    if filters.get("stage"):
+        queryset = queryset.filter(stage_q(filters["stage"]))
+    if filters.get("country"):
+        # Codes are two letters joined by commas, so a substring match is exact.
+        queryset = queryset.filter(countries__contains=filters["country"])
+    if filters.get("year"):
+        queryset = queryset.spanning_year(filters["year"])
+    return programme_rows(queryset)
+
+
+def programmes_in_year(year: int) -> QuerySet:
+    return programme_rows(Programme.objects.published().spanning_year(year))
+
+
+# --- programme page ------------------------------------------------------------------------
+
+
+def programme_detail_queryset() -> QuerySet:
+    """A programme with everything its page shows, in a fixed number of queries."""
+    return (
+        Programme.objects.published()
+        .prefetch_related(
+            "themes",
+            Prefetch(
+                "partners",
+                queryset=ProgrammePartner.objects.select_related("organisation"),
+            ),
+            Prefetch(
+                "team",
+                queryset=TeamMember.objects.select_related("person"),
+            ),
+            "impacts",
+            "links",
+            Prefetch("networks", queryset=Network.objects.published().order_by(collated("name"))),
+            Prefetch(
+                "good_practices",
+                queryset=GoodPractice.objects.published()
+                .select_related("local_government")
+                .order_by(collated("title"), "pk"),
+            ),
+            Prefetch("publications", queryset=Publication.objects.published()),
+        )
+        .select_related("lead_organisation")
+    )
+
+
+@dataclass
+class Group:
+    """Records sharing a role, under the role's label."""
+
+    role: str
+    label: str
+    items: list = field(default_factory=list)
+
+
+def _grouped(records, choices) -> list[Group]:
+    groups = {value: Group(role=value, label=str(label)) for value, label in choices}
+    for record in records:
+        groups[record.role].items.append(record)
+    return [group for group in groups.values() if group.items]
+
+
+@dataclass
+class ProgrammePage:
+    programme: Programme
+    funders: list[ProgrammePartner]
+    partner_groups: list[Group]
+    team_groups: list[Group]
+    countries: list[tuple[str, str]]
+
+
+def programme_page(programme: Programme) -> ProgrammePage:
+    """The programme's partners and team grouped by role, and its countries named (no queries)."""
+    partners = list(programme.partners.all())
+    return ProgrammePage(
+        programme=programme,
+        funders=[p for p in partners if p.role == PartnerRole.FUNDER],
+        partner_groups=_grouped(
+            (p for p in partners if p.role != PartnerRole.FUNDER), PartnerRole.choices
+        ),
+        team_groups=_grouped(programme.team.all(), TeamRole.choices),
+        countries=sorted(
+            ((code, country_name(code)) for code in country_codes(programme.countries)),
+            key=lambda pair: sort_key(pair[1]),
+        ),
+    )
+
+
+# --- good practices ------------------------------------------------------------------------
+
+
+def good_practice_filter_choices() -> dict:
+    """What the case-library filters offer: values some published case has (3 queries)."""
+    cases = GoodPractice.objects.published()
+    codes = cases.exclude(country="").values_list("country", flat=True).distinct().order_by()
+    themes = Theme.objects.filter(good_practices__in=cases).distinct()
+    programmes = Programme.objects.published().filter(good_practices__in=cases).distinct()
+    return {
+        "country": country_choices(sorted({str(c) for c in codes})),
+        "theme": [(t.slug, str(t)) for t in themes.order_by("order", collated("name"), "pk")],
+        "programme": [(p.slug, str(p)) for p in programmes.order_by(collated("title"), "pk")],
+    }
+
+
+def good_practice_list(*, filters: dict | None = None) -> QuerySet:
+    """Published cases matching the filters, in the reader's title order."""
+    filters = filters or {}
+    queryset = GoodPractice.objects.published()
+    if filters.get("country"):
+        queryset = queryset.filter(country=filters["country"])
+    if filters.get("theme"):
+        queryset = queryset.filter(themes__slug=filters["theme"])
+    if filters.get("programme"):
+        queryset = queryset.filter(
+            programme__in=Programme.objects.published().filter(slug=filters["programme"])
+        )
+    return queryset.select_related("programme", "local_government").order_by(
+        collated("title"), "pk"
+    )
+
+
+def good_practice_detail_queryset() -> QuerySet:
+    return (
+        GoodPractice.objects.published()
+        .select_related("programme", "local_government", "source_publication")
+        .prefetch_related("themes", Prefetch("images", queryset=GoodPracticeImage.objects.all()))
+    )
+
+
+# --- other pages ---------------------------------------------------------------------------
+
+
+def programmes_for_organisation(organisation) -> list[Programme]:
+    """Published programmes the organisation implemented or took part in (one query)."""
+    partnered = ProgrammePartner.objects.filter(organisation=organisation).values("programme_id")
+    return list(
+        Programme.objects.published()
+        .filter(Q(lead_organisation=organisation) | Q(pk__in=partnered))
+        .order_by(F("start_date").desc(nulls_last=True), collated("title"), "pk")
+    )
+
+
+def home_page() -> dict:
+    """What the home page shows from this app: a count and the latest programmes (2 queries)."""
+    published = Programme.objects.published()
+    return {
+        "programmes_home": {
+            "programme_count": published.count(),
+            "programmes": list(
+                published.order_by(F("start_date").desc(nulls_last=True), "pk")[:HOME_LIMIT]
+            ),
+        }
+    }

@@ -1,0 +1,43 @@
+"""Programme dates, and programme lists for other apps' pages.
+
+{% load programmes_tags %}
+{% programme_period programme %}          มีนาคม 2553 – สิงหาคม 2555 (30 เดือน)
+{% programmes_for_organisation organisation %}
+"""
+
+from django import template
+from django.utils.translation import ngettext
+
+from portal import thaidates
+from programmes import selectors
+from programmes.models import DatePrecision
+
+register = template.Library()
+
+
+def duration_text(months: int | None) -> str:
+    if not months:
+        return ""
+    return ngettext("%(count)s month", "%(count)s months", months) % {"count": months}
+
+
+@register.simple_tag
+def programme_period(programme) -> str:
+    """The programme's dates in the page's calendar, with its length in months.
+
+    Month precision shows month and year only; year precision shows the years
+    and no length (the months are not known).
+    """
+    if not (programme.start_date or programme.end_date):
+        return ""
+    precision = programme.date_precision or DatePrecision.DAY
+    text = thaidates.format_range(programme.start_date, programme.end_date, precision)
+    if precision != DatePrecision.YEAR and programme.duration_months:
+        text = f"{text} ({duration_text(programme.duration_months)})"
+    return text
+
+
+@register.inclusion_tag("programmes/includes/_organisation_programmes.html")
+def programmes_for_organisation(organisation) -> dict:
+    """The published programmes an organisation implemented or took part in (one query)."""
+    return {"programmes": selectors.programmes_for_organisation(organisation)}
