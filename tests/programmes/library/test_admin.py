@@ -59,14 +59,19 @@ def test_library_admin_pages_render(staff_client, url):
 @pytest.mark.django_db
 def test_change_pages_render_with_the_file_facts_read_only(staff_client):
     publication = with_file(PublicationFactory(), pdf_bytes(3), "รายงาน.pdf")
-    text = staff_client.get(f"/admin/programmes/publication/{publication.pk}/change/").content.decode()
+    text = staff_client.get(
+        f"/admin/programmes/publication/{publication.pk}/change/"
+    ).content.decode()
     assert "รายงาน.pdf" in text
     assert f"/publications/{publication.slug}/download/" in text  # no media URL exists
     assert publication.sha256 in text
     assert "application/pdf" in text
     assert 'name="sha256"' not in text and 'name="page_count"' not in text
     account = PartnerAccountFactory(user=UserFactory(username="p"))
-    assert staff_client.get(f"/admin/programmes/partneraccount/{account.pk}/change/").status_code == 200
+    assert (
+        staff_client.get(f"/admin/programmes/partneraccount/{account.pk}/change/").status_code
+        == 200
+    )
     record = DownloadRecord.objects.create(publication=publication, user=account.user)
     page = staff_client.get(f"/admin/programmes/downloadrecord/{record.pk}/change/")
     assert page.status_code == 200

@@ -37,14 +37,21 @@ def test_demo_loads_the_seed_publications_linked_and_is_idempotent(settings, see
     demo.load()
     files = stored_files(settings)
     snapshot = list(
-        Publication.objects.order_by("slug").values_list("slug", "sha256", "file", "programme__slug")
+        Publication.objects.order_by("slug").values_list(
+            "slug", "sha256", "file", "programme__slug"
+        )
     )
     summary = demo.load()
     assert "partner" in summary and demo.DEFAULT_PARTNER_PASSWORD in summary
     assert stored_files(settings) == files and len(files) == 5
-    assert list(
-        Publication.objects.order_by("slug").values_list("slug", "sha256", "file", "programme__slug")
-    ) == snapshot
+    assert (
+        list(
+            Publication.objects.order_by("slug").values_list(
+                "slug", "sha256", "file", "programme__slug"
+            )
+        )
+        == snapshot
+    )
     assert Publication.objects.count() == 5
     assert Language.objects.count() == 2
     assert PartnerAccount.objects.count() == 1

@@ -199,7 +199,9 @@ def test_the_publication_page_shows_everything_with_programme_events_and_citatio
     assert "paper/cite.bib" in text and "paper/cite.ris" in text
     assert f"/{lang}/accounts/sign-in/?next=/{lang}/publications/paper/download/" in text
     # The formatted citation is in the page's language and calendar.
-    assert {"th": "Ann Author, Bob Writer (2561)", "en": "Ann Author, Bob Writer (2018)"}[lang] in text
+    assert {"th": "Ann Author, Bob Writer (2561)", "en": "Ann Author, Bob Writer (2018)"}[
+        lang
+    ] in text
 
 
 @pytest.mark.django_db
@@ -208,7 +210,9 @@ def test_the_publication_page_offers_the_download_to_those_allowed(client, libra
     assert "/en/publications/manual/download/" in text
     assert "Download (PDF" in text
     client.force_login(UserFactory(username="boss", is_staff=True))
-    assert "/en/publications/paper/download/" in client.get("/en/publications/paper/").content.decode()
+    assert (
+        "/en/publications/paper/download/" in client.get("/en/publications/paper/").content.decode()
+    )
 
 
 @pytest.mark.django_db
