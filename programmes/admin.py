@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
@@ -36,8 +37,8 @@ def missing_language_mark(obj, field: str = "title"):
     missing = [
         (label, note)
         for code, label, note in (
-            ("th", _("Thai"), _("The Thai title is missing")),
-            ("en", _("English"), _("The English title is missing")),
+            ("th", pgettext_lazy("missing language", "Thai"), _("The Thai title is missing")),
+            ("en", pgettext_lazy("missing language", "English"), _("The English title is missing")),
         )
         if not getattr(obj, f"{field}_{code}", "")
     ]

@@ -14,6 +14,8 @@ from programmes.models import DatePrecision
 
 register = template.Library()
 
+MIN_DAYS_FOR_MONTHS = 27
+
 
 def duration_text(months: int | None) -> str:
     if not months:
@@ -32,7 +34,14 @@ def programme_period(programme) -> str:
         return ""
     precision = programme.date_precision or DatePrecision.DAY
     text = thaidates.format_range(programme.start_date, programme.end_date, precision)
-    if precision != DatePrecision.YEAR and programme.duration_months:
+    # A programme of a few days has no length in months worth saying.
+    short = (
+        precision == DatePrecision.DAY
+        and programme.start_date
+        and programme.end_date
+        and (programme.end_date - programme.start_date).days < MIN_DAYS_FOR_MONTHS
+    )
+    if precision != DatePrecision.YEAR and programme.duration_months and not short:
         text = f"{text} ({duration_text(programme.duration_months)})"
     return text
 
