@@ -35,13 +35,15 @@ def ascii_fallback(filename: str, default_stem: str = "download") -> str:
     return f"{stem or default_stem}{suffix if path.suffix else ''}"
 
 
-def content_disposition(filename: str, disposition: str = "attachment") -> str:
+def content_disposition(
+    filename: str, disposition: str = "attachment", default_stem: str = "download"
+) -> str:
     """`attachment; filename="…"; filename*=UTF-8''…` (RFC 6266 with RFC 5987 encoding).
 
     Old browsers read the ASCII `filename`; every current browser prefers `filename*`,
     which carries the original name (Thai included) exactly.
     """
-    fallback = ascii_fallback(filename)
+    fallback = ascii_fallback(filename, default_stem)
     value = f'{disposition}; filename="{fallback}"'
     if fallback != filename:
         value += f"; filename*=UTF-8''{quote(filename, safe=_ATTR_CHARS)}"
@@ -68,7 +70,10 @@ def file_response(publication: Publication) -> HttpResponse:
         response["X-Sendfile"] = publication.file.storage.path(publication.file.name)
     else:
         response = FileResponse(publication.file.open("rb"), content_type=content_type)
-    response["Content-Disposition"] = content_disposition(download_name(publication))
+    # An all-Thai name has no ASCII left: old browsers then get the slug as the name.
+    response["Content-Disposition"] = content_disposition(
+        download_name(publication), default_stem=publication.slug
+    )
     response["X-Content-Type-Options"] = "nosniff"
     if publication.is_partners_only:
         # Never kept by a shared cache: the next visitor may not be a partner.

@@ -81,6 +81,10 @@ def test_a_thai_file_name_round_trips_through_the_download(client, public_pub):
     assert response.status_code == 200
     assert parsed_filename(response["Content-Disposition"]) == THAI_NAME
     assert response["Content-Disposition"].startswith("attachment;")
+    only_thai = with_file(PublicationFactory(slug="thai-only"), name="คู่มือ.pdf")
+    header = fetch(client, download_url(only_thai))["Content-Disposition"]
+    assert fallback_filename(header) == "thai-only.pdf"
+    assert parsed_filename(header) == "คู่มือ.pdf"
 
 
 @pytest.mark.django_db
