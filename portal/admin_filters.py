@@ -1,7 +1,6 @@
 """List filters the apps' admins share."""
 
 from django.contrib import admin
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.countries import country_choices
@@ -38,20 +37,17 @@ class CountryListFilter(admin.SimpleListFilter):
             return queryset
         if not self.multiple:
             return queryset.filter(**{self.field_name: code})
-        field = self.field_name
-        return queryset.filter(
-            Q(**{field: code})
-            | Q(**{f"{field}__startswith": f"{code},"})
-            | Q(**{f"{field}__endswith": f",{code}"})
-            | Q(**{f"{field}__contains": f",{code},"})
-        )
+        # Codes are two letters between commas, so a two-letter substring is a whole code.
+        if len(code) != 2 or not code.isalpha():
+            return queryset.none()
+        return queryset.filter(**{f"{self.field_name}__contains": code.upper()})
 
 
-def country_filter(field_name: str, title=None, multiple: bool = False):
+def country_filter(field_name: str, title=None, multiple: bool = False, parameter_name=None):
     """A CountryListFilter for another field (`venue_country`, `countries` …)."""
     attrs = {
         "field_name": field_name,
-        "parameter_name": field_name,
+        "parameter_name": parameter_name or field_name,
         "multiple": multiple,
     }
     if title is not None:

@@ -11,8 +11,9 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from networks.countries import country_choices
 from portal import thaidates
+from portal.admin_filters import CountryListFilter, country_filter
+from portal.countries import country_choices
 from programmes import selectors
 from programmes.forms import OrderedInlineFormSet, ProgrammeAdminForm
 from programmes.library import admin as library_admin  # noqa: F401  (registers Publication)
@@ -80,42 +81,6 @@ class StageListFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() in Stage.values:
             return queryset.filter(selectors.stage_q(self.value()))
-        return queryset
-
-
-class ProgrammeCountryListFilter(admin.SimpleListFilter):
-    title = _("country")
-    parameter_name = "country"
-
-    def lookups(self, request, model_admin):
-        rows = model_admin.get_queryset(request).values_list("countries", flat=True).order_by()
-        codes = {code for value in rows for code in selectors.country_codes(value)}
-        return country_choices(sorted(codes))
-
-    def queryset(self, request, queryset):
-        value = (self.value() or "").upper()
-        if len(value) == 2 and value.isalpha():
-            return queryset.filter(countries__contains=value)
-        return queryset
-
-
-class CountryListFilter(admin.SimpleListFilter):
-    title = _("country")
-    parameter_name = "country"
-
-    def lookups(self, request, model_admin):
-        codes = (
-            model_admin.get_queryset(request)
-            .exclude(country="")
-            .order_by()
-            .values_list("country", flat=True)
-            .distinct()
-        )
-        return country_choices(sorted({str(c) for c in codes}))
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(country=self.value())
         return queryset
 
 
@@ -187,7 +152,7 @@ class ProgrammeAdmin(TabbedTranslationAdmin):
     list_filter = [
         "themes",
         StageListFilter,
-        ProgrammeCountryListFilter,
+        country_filter("countries", _("country"), multiple=True, parameter_name="country"),
         StartYearListFilter,
         "status",
     ]

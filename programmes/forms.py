@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from networks.countries import country_choices
+from portal.countries import country_choices
 from programmes.models import Programme
 
 ALL = pgettext_lazy("filter", "All")

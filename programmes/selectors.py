@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from networks.countries import country_choices, country_name, sort_key
 from networks.models import Network
 from portal.collation import collated
+from portal.countries import country_choices, country_name, sort_key
+from portal.thaidates import calendar_year
 from programmes.models import (
     GoodPractice,
     GoodPracticeImage,
@@ -91,7 +92,10 @@ def programme_filter_choices() -> dict:
         "theme": [(t.slug, str(t)) for t in themes.order_by("order", collated("name"), "pk")],
         "stage": list(Stage.choices),
         "country": country_choices(sorted(codes)),
-        "year": [(year, year) for year in years_spanned((s, e) for _c, s, e in rows)],
+        # Values are Common-Era years; labels in the reader's calendar.
+        "year": [
+            (year, calendar_year(year)) for year in years_spanned((s, e) for _c, s, e in rows)
+        ],
     }
 
 
@@ -128,10 +132,15 @@ def programmes_in_year(year: int) -> QuerySet:
 # --- programme page ------------------------------------------------------------------------
 
 
-def programme_detail_queryset() -> QuerySet:
+def _visible(queryset: QuerySet, user=None) -> QuerySet:
+    """Published records; staff also preview drafts."""
+    return queryset if user is not None and user.is_staff else queryset.published()
+
+
+def programme_detail_queryset(user=None) -> QuerySet:
     """A programme with everything its page shows, in a fixed number of queries."""
     return (
-        Programme.objects.published()
+        _visible(Programme.objects.all(), user)
         .prefetch_related(
             "themes",
             Prefetch(
@@ -232,9 +241,9 @@ def good_practice_list(*, filters: dict | None = None) -> QuerySet:
     )
 
 
-def good_practice_detail_queryset() -> QuerySet:
+def good_practice_detail_queryset(user=None) -> QuerySet:
     return (
-        GoodPractice.objects.published()
+        _visible(GoodPractice.objects.all(), user)
         .select_related("programme", "local_government", "source_publication")
         .prefetch_related("themes", Prefetch("images", queryset=GoodPracticeImage.objects.all()))
     )

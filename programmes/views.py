@@ -75,7 +75,7 @@ class ProgrammeDetailView(DetailView):
     context_object_name = "programme"
 
     def get_queryset(self):
-        return selectors.programme_detail_queryset()
+        return selectors.programme_detail_queryset(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -106,4 +106,4 @@ class GoodPracticeDetailView(DetailView):
     context_object_name = "case"
 
     def get_queryset(self):
-        return selectors.good_practice_detail_queryset()
+        return selectors.good_practice_detail_queryset(self.request.user)

@@ -170,3 +170,19 @@ def test_cspp_page_shows_its_seed_facts(client, loaded, lang):
             assert fact in html
     assert '/organisations/csnm/"' in html
     assert "/networks/mekong-cso-partnership/" in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [("th", "ธรรมาภิบาล"), ("en", "DELGOSEA")],
+)
+def test_the_implementing_and_funding_organisations_pages_list_delgosea(
+    client, loaded, lang, title
+):
+    delgosea = Programme.objects.get(slug="delgosea")
+    for slug in ("tei", "european-commission"):
+        html = client.get(f"/{lang}/organisations/{slug}/").content.decode()
+        assert f'href="/{lang}/programmes/delgosea/"' in html, slug
+        assert title in html, slug
+    with translation.override(lang):
+        assert delgosea.get_absolute_url() == f"/{lang}/programmes/delgosea/"

@@ -97,6 +97,8 @@ def test_filters_offer_only_values_in_use_named_in_the_page_language(client, rec
     assert '<option value="LA">ลาว</option>' in html
     assert '<option value="KH">' not in html
     assert '<option value="environment">สิ่งแวดล้อม</option>' in html
+    assert '<option value="2013">2556</option>' in html
+    assert '<option value="2013">2013</option>' in client.get(url("en", "list")).content.decode()
 
 
 @pytest.mark.parametrize("params", [{"page": "abc"}, {"page": "0"}, {"page": "99"}])
@@ -433,3 +435,15 @@ def test_sitemaps_list_published_records_and_years(records, cases):
     years = ProgrammeYearSitemap().items()
     assert 2013 in years and 2010 in years
     assert ProgrammeSitemap.i18n and ProgrammeSitemap.alternates and ProgrammeSitemap.x_default
+
+
+def test_staff_preview_drafts_the_public_does_not(client, admin_user):
+    ProgrammeFactory(slug="draft-programme", title_en="Draft P", status=Status.DRAFT)
+    GoodPracticeFactory(slug="draft-case", status=Status.DRAFT)
+    for path in ("/en/programmes/draft-programme/", "/en/good-practices/draft-case/"):
+        assert client.get(path).status_code == 404
+    client.force_login(admin_user)
+    for path in ("/en/programmes/draft-programme/", "/en/good-practices/draft-case/"):
+        html = client.get(path).content.decode()
+        assert "only staff can see it" in html
+    assert "Draft P" not in client.get("/en/programmes/").content.decode()
