@@ -142,6 +142,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "programmes:publication_list"
+LOGOUT_REDIRECT_URL = "programmes:publication_list"
 
 # --- Languages ----------------------------------------------------------------
 LANGUAGE_CODE = "th"
@@ -192,8 +194,21 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 PHAKHI_MAX_UPLOAD_SIZE = int(os.environ.get("PHAKHI_MAX_UPLOAD_SIZE", 50 * 1024 * 1024))
 # Largest image (in pixels) Pillow will open: a decompression-bomb guard.
 PHAKHI_MAX_IMAGE_PIXELS = int(os.environ.get("PHAKHI_MAX_IMAGE_PIXELS", 40_000_000))
-# "x-accel-redirect" (nginx) or "x-sendfile" (Apache) hands file transfers to the web server.
-PHAKHI_SENDFILE = os.environ.get("PHAKHI_SENDFILE", "")
+# Who sends publication files once the download view has checked access:
+#   ""                  Django streams the file (default; fine for small sites and development);
+#   "x-accel-redirect"  nginx: the response carries `X-Accel-Redirect: <PREFIX>/<stored name>`;
+#                       nginx needs an `internal` location at PHAKHI_SENDFILE_PREFIX whose
+#                       `alias` is PROTECTED_MEDIA_ROOT;
+#   "x-sendfile"        Apache mod_xsendfile (or lighttpd): `X-Sendfile: <absolute path>`;
+#                       allow PROTECTED_MEDIA_ROOT with XSendFilePath.
+PHAKHI_SENDFILE = os.environ.get("PHAKHI_SENDFILE", "").strip().lower()
+if PHAKHI_SENDFILE not in {"", "x-accel-redirect", "x-sendfile"}:
+    raise ImproperlyConfigured(
+        'PHAKHI_SENDFILE must be empty, "x-accel-redirect" or "x-sendfile", '
+        f"not {PHAKHI_SENDFILE!r}."
+    )
+# The internal nginx location that maps to PROTECTED_MEDIA_ROOT (x-accel-redirect only).
+PHAKHI_SENDFILE_PREFIX = os.environ.get("PHAKHI_SENDFILE_PREFIX", "/protected-files/")
 
 # --- Security -----------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("networks.urls")),
     path("", include("programmes.urls")),
     path("", include("events.urls")),
+    path("accounts/", include("programmes.library.account_urls")),
     prefix_default_language=True,
 )
 

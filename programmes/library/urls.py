@@ -2,10 +2,20 @@
 
 from django.urls import path
 
-from portal.views import section_pending
+from programmes.library import views
 
 urlpatterns = [
-    path("publications/", section_pending, name="publication_list"),
-    path("publications/<slug:slug>/", section_pending, name="publication_detail"),
-    path("publications/<slug:slug>/download/", section_pending, name="publication_download"),
+    path("publications/", views.PublicationListView.as_view(), name="publication_list"),
+    path(
+        "publications/<slug:slug>/",
+        views.PublicationDetailView.as_view(),
+        name="publication_detail",
+    ),
+    path(
+        "publications/<slug:slug>/download/",
+        views.publication_download,
+        name="publication_download",
+    ),
+    path("publications/<slug:slug>/cite.bib", views.publication_bibtex, name="publication_bibtex"),
+    path("publications/<slug:slug>/cite.ris", views.publication_ris, name="publication_ris"),
 ]

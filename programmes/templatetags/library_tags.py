@@ -1,0 +1,44 @@
+"""Template tags of the publication library, for its own pages and for programme and event pages."""
+
+from django import template
+from django.template.defaultfilters import filesizeformat
+
+from programmes.library import selectors, uploads
+from programmes.models import Publication
+
+register = template.Library()
+
+
+@register.inclusion_tag("programmes/library/includes/_publications_for.html", takes_context=True)
+def publications_for(context, obj, heading: bool = True) -> dict:
+    """The published publications of a programme or an event, as a short list.
+
+    `{% publications_for programme %}` on a programme page (its own publications),
+    `{% publications_for event %}` on an event page (the event's documents). One query
+    plus one for the documents' languages; nothing is shown when there are none.
+    """
+    return {
+        "publications": selectors.publications_for(obj),
+        "show_heading": heading,
+        "request": context.get("request"),
+    }
+
+
+@register.filter
+def file_type(publication: Publication) -> str:
+    """The short name of a publication file's type ("PDF", "DOCX")."""
+    return uploads.type_label(publication.content_type)
+
+
+@register.filter
+def file_size(publication: Publication) -> str:
+    """The file's size, human-readable in the page's language ("1.2 MB")."""
+    if publication.file_size is None:
+        return ""
+    return filesizeformat(publication.file_size)
+
+
+@register.filter
+def language_names(publication: Publication) -> str:
+    """The document's languages by name, from the prefetched relation."""
+    return ", ".join(str(language) for language in publication.languages.all())
