@@ -20,7 +20,6 @@ from programmes.models import (
     PartnerRole,
     Programme,
     ProgrammePartner,
-    Publication,
     Stage,
     TeamMember,
     TeamRole,
@@ -160,7 +159,6 @@ def programme_detail_queryset(user=None) -> QuerySet:
                 .select_related("local_government")
                 .order_by(collated("title"), "pk"),
             ),
-            Prefetch("publications", queryset=Publication.objects.published()),
         )
         .select_related("lead_organisation")
     )

@@ -2,7 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from programmes import selectors
-from programmes.models import GoodPractice, Programme
+from programmes.models import GoodPractice, Programme, Publication
 
 
 class ProgrammeSitemap(Sitemap):
@@ -44,6 +44,22 @@ class GoodPracticeSitemap(Sitemap):
 
     def items(self):
         return GoodPractice.objects.published().order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+class PublicationSitemap(Sitemap):
+    """Publication pages (partners-only ones too: their page is public, their file is not)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+    changefreq = "monthly"
+    priority = 0.6
+
+    def items(self):
+        return Publication.objects.published().order_by("pk")
 
     def lastmod(self, obj):
         return obj.updated_at

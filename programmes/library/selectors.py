@@ -158,9 +158,13 @@ def downloadable_queryset(user=None) -> QuerySet:
 
 
 def publications_for(obj) -> list[Publication]:
-    """The published publications of a programme (its own) or of an event (its documents)."""
+    """The published publications of a programme (its own), an event (its documents)
+    or an organisation (those it published)."""
+    Organisation = apps.get_model("networks", "Organisation")
     if isinstance(obj, Programme):
         queryset = Publication.objects.published().filter(programme=obj)
+    elif isinstance(obj, Organisation):
+        queryset = Publication.objects.published().filter(publisher=obj)
     elif hasattr(obj, "documents"):
         queryset = obj.documents.published()
     else:

@@ -228,7 +228,7 @@ def test_organisation_page_query_count_does_not_grow(client, django_assert_num_q
         PersonFactory(organisation=tree["csnm"], public_consent=True, slug=f"p{i}")
         del child
     # organisation (+3 parents), children, memberships, coordinated networks, people
-    with django_assert_num_queries(7):  # the last two: the organisation's programmes and events
+    with django_assert_num_queries(8):  # the last three: its programmes, events, publications
         response = client.get(url("th", "organisation_detail", slug="csnm"))
     assert response.status_code == 200
 

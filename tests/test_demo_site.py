@@ -1,0 +1,108 @@
+"""The whole demo, loaded as `make run` loads it, seen through the public pages.
+
+Each app tests its own pages; this checks that the apps' records meet on each
+other's pages: a programme lists its events and publications, an organisation
+its programmes, events and publications, the home page all sections.
+"""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+LANGS = ["th", "en"]
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DEBUG = True  # the demo partner account is made only in debug
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def page(client, path) -> str:
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_delgosea_page_lists_its_publications_with_their_files(client, demo, lang):
+    html = page(client, f"/{lang}/programmes/delgosea/")
+    for slug in (
+        "delgosea-trainers-manual-16-good-practices",
+        "delgosea-16-good-practices-summary-thai",
+        "delgosea-national-network-seminar-documents",
+    ):
+        assert f"/{lang}/publications/{slug}/" in html
+    assert "PDF" in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cspp_page_lists_the_mekong_conference(client, demo, lang):
+    html = page(client, f"/{lang}/programmes/cspp/")
+    assert f"/{lang}/events/csos-regional-conference-2018/" in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_organisation_pages_gather_programmes_events_and_publications(client, demo, lang):
+    tei = page(client, f"/{lang}/organisations/tei/")
+    assert f"/{lang}/programmes/delgosea/" in tei
+    assert f"/{lang}/publications/delgosea-trainers-manual-16-good-practices/" in tei
+    csnm = page(client, f"/{lang}/organisations/csnm/")
+    assert f"/{lang}/programmes/cspp/" in csnm
+    assert f"/{lang}/events/csos-regional-conference-2018/" in csnm
+    assert f"/{lang}/publications/csos-regional-conference-2018-papers/" in csnm
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_event_page_lists_the_conference_papers(client, demo, lang):
+    html = page(client, f"/{lang}/events/csos-regional-conference-2018/")
+    assert f"/{lang}/publications/csos-regional-conference-2018-papers/" in html
+    assert f"/{lang}/publications/csos-regional-conference-2018-presentations/" in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_page_shows_every_section(client, demo, lang):
+    html = page(client, f"/{lang}/")
+    assert f"/{lang}/programmes/delgosea/" in html
+    assert f"/{lang}/events/sddc-allied-networks-forum-2022/" in html
+    assert f"/{lang}/networks/sddc/" in html
+
+
+def test_sitemap_lists_every_kind_of_page_in_both_languages(client, demo):
+    xml = client.get("/sitemap.xml").content.decode()
+    for path in (
+        "/programmes/delgosea/",
+        "/events/csos-regional-conference-2018/",
+        "/organisations/tei/",
+        "/networks/sddc/",
+        "/publications/delgosea-trainers-manual-16-good-practices/",
+    ):
+        for lang in LANGS:
+            assert f"/{lang}{path}<" in xml, (lang, path)
+
+
+def test_every_demo_page_in_the_sitemap_answers_200_in_both_languages(client, demo):
+    xml = client.get("/sitemap.xml").content.decode()
+    paths = {re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>([^<]+)</loc>", xml)}
+    assert len(paths) > 40
+    for path in sorted(paths):
+        assert client.get(path).status_code == 200, path
+
+
+def test_demo_loads_twice_without_change(demo):
+    from django.apps import apps
+
+    def counts():
+        return {
+            model._meta.label: model.objects.count()
+            for app in ("networks", "programmes", "events")
+            for model in apps.get_app_config(app).get_models()
+        }
+
+    before = counts()
+    call_command("load_demo", stdout=io.StringIO())
+    assert counts() == before
