@@ -195,3 +195,10 @@ def test_country_names_follow_the_language_everywhere(lang, code, expected):
         assert countries.name(code) == expected
         assert Country(code).name == expected
         assert dict(countries)[code] == expected
+
+
+def test_favicon_is_served_from_static(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].startswith("/static/favicon")
+    assert 'rel="icon"' in client.get("/th/").content.decode()
