@@ -131,7 +131,11 @@ def load(domain: Domain, lang: str) -> Catalog:
 def update(domain: Domain, lang: str) -> Catalog:
     """Merge newly extracted strings into the language's .po file, keeping translations."""
     catalog = load(domain, lang)
+    created = catalog.creation_date
     catalog.update(extract(domain), no_fuzzy_matching=True)
+    # Catalog.update stamps the template's creation time; keep the file's, so an update
+    # that changes no string changes no byte.
+    catalog.creation_date = created
     catalog.fuzzy = False
     # Strings no longer in the code are dropped rather than kept as obsolete noise.
     catalog.obsolete.clear()

@@ -106,3 +106,50 @@ def test_demo_loads_twice_without_change(demo):
     before = counts()
     call_command("load_demo", stdout=io.StringIO())
     assert counts() == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [
+        ("th", ["โครงการ", "กิจกรรม", "ผู้เข้าร่วมกิจกรรม", "องค์กร", "ประเทศ", "สิ่งพิมพ์"]),
+        ("en", ["programmes", "events", "participants at events", "organisations", "countries"]),
+    ],
+)
+def test_home_page_figures_count_the_published_demo_records(client, demo, lang, labels):
+    html = page(client, f"/{lang}/")
+    figures = re.search(r'<section class="figures".*?</section>', html, re.S).group(0)
+    pairs = dict(re.findall(r"<dt>([^<]+)</dt><dd>(\d+)</dd>", figures))
+    assert all(label in pairs for label in labels)
+    # Two programmes, two events with 427 + 79 participants, five publications; the
+    # countries: the events' KH LA MM TH VN and DELGOSEA's ID and PH besides.
+    values = list(pairs.values())
+    assert values[0] == "2" and values[1] == "2" and values[2] == str(427 + 79)
+    assert values[4] == "7"
+    assert values[5] == "5"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_page_shows_the_newest_publications(client, demo, lang):
+    html = page(client, f"/{lang}/")
+    assert html.count(f'href="/{lang}/publications/') >= 3
+
+
+def test_home_page_query_count_does_not_grow_with_the_records(client, demo):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.events.factories import EventFactory
+    from tests.programmes.factories import ProgrammeFactory
+    from tests.programmes.library.factories import PublicationFactory
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/th/").status_code == 200
+        return len(captured)
+
+    before = queries()
+    for _ in range(15):
+        ProgrammeFactory(status="published")
+        EventFactory(status="published")
+        PublicationFactory(status="published")
+    assert queries() == before

@@ -19,6 +19,7 @@ from programmes.models import (
     PublicationKind,
 )
 
+HOME_LIMIT = 3
 SORT_NEWEST = "newest"
 SORT_DOWNLOADS = "downloads"
 
@@ -172,3 +173,11 @@ def publications_for(obj) -> list[Publication]:
     return list(
         _with_list_relations(queryset).order_by(F("year").desc(nulls_last=True), "kind", "pk")
     )
+
+
+def home_page() -> dict:
+    """The latest published publications for the home page (2 queries)."""
+    latest = _with_list_relations(Publication.objects.published()).order_by("-published_at", "-pk")[
+        :HOME_LIMIT
+    ]
+    return {"library_home": list(latest)}
