@@ -27,6 +27,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
     path("", include("networks.urls")),
     path("", include("programmes.urls")),
     path("", include("events.urls")),

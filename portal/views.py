@@ -2,15 +2,35 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from portal import search as site_search
 from portal import selectors
 
 
 @require_GET
 def home(request):
     return render(request, "portal/home.html", selectors.home_page_context())
+
+
+@require_GET
+def search(request):
+    """Site-wide search: results grouped by type, or the form's message for a query it refuses."""
+    form = site_search.SearchForm(request.GET if "q" in request.GET else None)
+    query, groups = "", []
+    if form.is_valid():
+        query = form.cleaned_data["q"]
+        groups = site_search.search(query, translation.get_language())
+        form = site_search.SearchForm(initial={"q": query})  # shows the query as it was read
+    context = {
+        "form": form,
+        "search_query": query,
+        "groups": groups,
+        "total": sum(group.total for group in groups),
+    }
+    return render(request, "portal/search.html", context)
 
 
 @never_cache
