@@ -198,7 +198,7 @@ class EventAdmin(TabbedTranslationAdmin):
     def languages_flag(self, obj):
         missing = obj.missing_languages
         if not missing:
-            return format_html('<span style="color:#262">✓</span>')
+            return format_html('<span style="color:#262">{}</span>', "✓")
         names = {"th": _("no Thai title"), "en": _("no English title")}
         return format_html(
             '<span style="color:#a33;font-weight:bold">⚠ {}</span>',
