@@ -141,6 +141,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in throttle (portal/auth.py): failures per user name and address, and the lockout.
+PHAKHI_LOGIN_MAX_FAILURES = int(os.environ.get("PHAKHI_LOGIN_MAX_FAILURES", 5))
+PHAKHI_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("PHAKHI_LOGIN_LOCKOUT_SECONDS", 15 * 60))
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "programmes:publication_list"
 LOGOUT_REDIRECT_URL = "programmes:publication_list"

@@ -6,11 +6,13 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from portal import views
+from portal.auth import ThrottledAdminAuthenticationForm
 from portal.sitemaps import all_sitemaps
 
 admin.site.site_header = _("Phakhi administration")
 admin.site.site_title = _("Phakhi")
 admin.site.index_title = _("Records")
+admin.site.login_form = ThrottledAdminAuthenticationForm
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

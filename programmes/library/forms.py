@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from portal import thaidates
+from portal.auth import ThrottledSignInMixin
 from programmes.library import selectors, services, uploads
 from programmes.models import Publication
 
@@ -131,7 +132,7 @@ class PublicationAdminForm(forms.ModelForm):
         return value
 
 
-class PartnerSignInForm(AuthenticationForm):
+class PartnerSignInForm(ThrottledSignInMixin, AuthenticationForm):
     """Django's sign-in form with labels that speak to partners."""
 
     error_messages = {
