@@ -1,0 +1,131 @@
+"""The iCalendar files, read back with a real RFC 5545 parser (the `icalendar` package)."""
+
+import datetime
+
+import icalendar
+import pytest
+
+from tests.events.factories import EventFactory
+
+pytestmark = pytest.mark.django_db
+
+LANGS = ["th", "en"]
+
+
+def fetch(client, url) -> icalendar.Calendar:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    assert response["Content-Type"].startswith("text/calendar")
+    assert "charset=utf-8" in response["Content-Type"]
+    body = response.content
+    # RFC 5545: CRLF line ends, no line longer than 75 octets.
+    lines = body.split(b"\r\n")
+    assert lines[-1] == b""
+    assert all(len(line) <= 75 for line in lines), max(lines, key=len)
+    return icalendar.Calendar.from_ical(body)
+
+
+def vevents(calendar: icalendar.Calendar) -> list:
+    return [c for c in calendar.walk() if c.name == "VEVENT"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_one_event_file_is_a_valid_calendar_with_an_all_day_multi_day_event(
+    client, ect_forum, lang
+):
+    calendar = fetch(client, f"/{lang}/events/{ect_forum.slug}.ics")
+    assert calendar.name == "VCALENDAR"
+    assert str(calendar["VERSION"]) == "2.0"
+    assert "Phakhi" in str(calendar["PRODID"])
+    [event] = vevents(calendar)
+    start, end = event["DTSTART"], event["DTEND"]
+    assert start.params.get("VALUE") == "DATE"
+    assert start.dt == datetime.date(2022, 8, 24)
+    assert type(start.dt) is datetime.date  # all-day: a date, not a date-time
+    # DTEND is exclusive: the day after the last day (24–25 August ends on the 26th).
+    assert end.dt == datetime.date(2022, 8, 26)
+    assert event["URL"] == f"http://testserver/{lang}/events/{ect_forum.slug}/"
+    summary = {
+        "th": "เสวนาวิชาการ “รวมพลคน ศส.ปชต. และเครือข่ายพันธมิตร”",
+        "en": "Academic forum “Rally of SDDC People and Allied Networks”",
+    }[lang]
+    assert str(event["SUMMARY"]) == summary
+    location = str(event["LOCATION"])
+    if lang == "th":
+        assert "โรงแรมอัศวิน แกรนด์คอนเวนชั่น" in location and "กรุงเทพมหานคร" in location
+        assert "ไทย" in location
+    else:
+        assert "Asawin Grand Convention Hotel" in location and "Bangkok" in location
+        assert "Thailand" in location
+    assert event["DTSTAMP"].dt.tzinfo is not None
+
+
+def test_a_one_day_event_ends_the_next_day(client):
+    event = EventFactory(start_date=datetime.date(2018, 2, 7), end_date=datetime.date(2018, 2, 7))
+    [vevent] = vevents(fetch(client, f"/en/events/{event.slug}.ics"))
+    assert vevent["DTSTART"].dt == datetime.date(2018, 2, 7)
+    assert vevent["DTEND"].dt == datetime.date(2018, 2, 8)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_feed_has_one_entry_per_published_event_and_no_drafts(
+    client, ect_forum, mekong_conference, lang
+):
+    EventFactory(title_th="ร่างลับ", title_en="Secret draft", status="draft")
+    calendar = fetch(client, f"/{lang}/events/calendar.ics")
+    assert str(calendar["VERSION"]) == "2.0"
+    assert calendar["PRODID"]
+    entries = vevents(calendar)
+    assert len(entries) == 2
+    summaries = {str(e["SUMMARY"]) for e in entries}
+    if lang == "th":
+        assert "งานสัมมนา CSOs Regional Conference 2018" in summaries
+    else:
+        assert "CSOs Regional Conference 2018" in summaries
+    assert not any("Secret draft" in s or "ร่างลับ" in s for s in summaries)
+    assert len({str(e["UID"]) for e in entries}) == 2
+    dates = {str(e["SUMMARY"]): (e["DTSTART"].dt, e["DTEND"].dt) for e in entries}
+    assert (datetime.date(2018, 2, 7), datetime.date(2018, 2, 9)) in dates.values()
+
+
+def test_uid_is_stable_across_requests_languages_and_renames(client, ect_forum):
+    def uid(url):
+        [event] = vevents(fetch(client, url))
+        return str(event["UID"])
+
+    first = uid(f"/th/events/{ect_forum.slug}.ics")
+    assert first == uid(f"/th/events/{ect_forum.slug}.ics")
+    assert first == uid(f"/en/events/{ect_forum.slug}.ics")
+    feed = {str(e["UID"]) for e in vevents(fetch(client, "/en/events/calendar.ics"))}
+    assert first in feed
+    ect_forum.title_en = "Renamed forum"
+    ect_forum.save()
+    assert first == uid(f"/en/events/{ect_forum.slug}.ics")
+
+
+def test_commas_semicolons_and_long_text_round_trip(client):
+    title = "Forum; dialogue, and reform \\ a backslash: " + "ยาวมาก" * 30
+    event = EventFactory(
+        title_en=title,
+        venue_name_en="Hall A, 4th floor; east wing",
+        summary_en="Line one\nLine two, with a comma; and a semicolon",
+    )
+    response = client.get(f"/en/events/{event.slug}.ics")
+    assert b"Forum\\; dialogue\\, and reform" in response.content  # escaped as RFC 5545 asks
+    [vevent] = vevents(fetch(client, f"/en/events/{event.slug}.ics"))
+    assert str(vevent["SUMMARY"]) == title
+    assert str(vevent["LOCATION"]).startswith("Hall A, 4th floor; east wing")
+    assert str(vevent["DESCRIPTION"]).startswith(
+        "Line one\nLine two, with a comma; and a semicolon"
+    )
+
+
+def test_an_unknown_or_draft_event_has_no_calendar_file(client):
+    draft = EventFactory(status="draft")
+    assert client.get(f"/en/events/{draft.slug}.ics").status_code == 404
+    assert client.get("/en/events/no-such-event.ics").status_code == 404
+
+
+def test_the_event_page_links_to_its_calendar_file(client, ect_forum):
+    html = client.get(f"/en/events/{ect_forum.slug}/").content.decode()
+    assert f"/en/events/{ect_forum.slug}.ics" in html
