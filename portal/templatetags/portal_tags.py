@@ -63,3 +63,27 @@ def rendition(image, width) -> str:
     if field is not None and int(width) in getattr(field, "renditions", ()):
         return image.storage.url(rendition_name(image.name, int(width)))
     return image.url
+
+
+@register.simple_tag(takes_context=True)
+def website_json_ld(context):
+    """Schema.org WebSite with the site search, for the home page."""
+    from django.urls import reverse
+
+    from portal import jsonld
+
+    request = context.get("request")
+    search = jsonld.absolute(request, reverse("search"))
+    return jsonld.script(
+        {
+            "@type": "WebSite",
+            "name": _("Phakhi"),
+            "url": jsonld.absolute(request, reverse("home")),
+            "inLanguage": (translation.get_language() or "th").split("-")[0],
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": f"{search}?q={{search_term_string}}",
+                "query-input": "required name=search_term_string",
+            },
+        }
+    )

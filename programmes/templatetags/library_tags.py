@@ -3,8 +3,9 @@
 from django import template
 from django.template.defaultfilters import filesizeformat
 
+from portal import jsonld
 from programmes.library import selectors, uploads
-from programmes.models import Publication
+from programmes.models import Access, Publication, PublicationKind
 
 register = template.Library()
 
@@ -42,3 +43,32 @@ def file_size(publication: Publication) -> str:
 def language_names(publication: Publication) -> str:
     """The document's languages by name, from the prefetched relation."""
     return ", ".join(str(language) for language in publication.languages.all())
+
+
+@register.simple_tag(takes_context=True)
+def publication_json_ld(context, publication):
+    """Schema.org CreativeWork for a publication's page; partners-only access is said so."""
+    request = context.get("request")
+    data = {
+        "@type": "Report" if publication.kind == PublicationKind.REPORT else "CreativeWork",
+        "name": jsonld.text(publication, "title"),
+        "url": jsonld.absolute(request, publication.get_absolute_url()),
+        "abstract": jsonld.text(publication, "abstract"),
+        "author": jsonld.text(publication, "authors"),
+        "datePublished": str(publication.year) if publication.year else "",
+        "genre": publication.get_kind_display(),
+        "inLanguage": [language.code for language in publication.languages.all()],
+        "isAccessibleForFree": True,
+        "conditionsOfAccess": (
+            str(Access.PARTNERS.label) if publication.is_partners_only else str(Access.PUBLIC.label)
+        ),
+    }
+    if publication.publisher_id:
+        data["publisher"] = jsonld.organisation(request, publication.publisher, with_parent=False)
+    if publication.programme_id:
+        data["isPartOf"] = {
+            "@type": "Project",
+            "name": jsonld.text(publication.programme, "title"),
+            "url": jsonld.absolute(request, publication.programme.get_absolute_url()),
+        }
+    return jsonld.script(data)

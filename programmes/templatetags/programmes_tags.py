@@ -8,9 +8,9 @@
 from django import template
 from django.utils.translation import ngettext
 
-from portal import thaidates
+from portal import jsonld, thaidates
 from programmes import selectors
-from programmes.models import DatePrecision
+from programmes.models import DatePrecision, PartnerRole
 
 register = template.Library()
 
@@ -50,3 +50,35 @@ def programme_period(programme) -> str:
 def programmes_for_organisation(organisation) -> dict:
     """The published programmes an organisation implemented or took part in (one query)."""
     return {"programmes": selectors.programmes_for_organisation(organisation)}
+
+
+@register.simple_tag(takes_context=True)
+def programme_json_ld(context, programme):
+    """Schema.org Project for a programme's page (partners from the prefetched relation)."""
+    request = context.get("request")
+    partners = list(programme.partners.all())
+
+    def organisations(*roles):
+        return [
+            jsonld.organisation(request, p.organisation, with_parent=False)
+            for p in partners
+            if p.role in roles
+        ]
+
+    data = {
+        "@type": "Project",
+        "name": jsonld.text(programme, "title"),
+        "alternateName": jsonld.text(programme, "acronym"),
+        "url": jsonld.absolute(request, programme.get_absolute_url()),
+        "description": jsonld.text(programme, "summary"),
+        "foundingDate": jsonld.partial_date(programme.start_date, programme.date_precision),
+        "dissolutionDate": jsonld.partial_date(programme.end_date, programme.date_precision),
+        "funder": organisations(PartnerRole.FUNDER),
+        "member": organisations(PartnerRole.IMPLEMENTER, PartnerRole.LEAD, PartnerRole.LOCAL),
+        "areaServed": [{"@type": "Country", "identifier": str(c)} for c in programme.countries],
+    }
+    if programme.lead_organisation_id:
+        data["parentOrganization"] = jsonld.organisation(
+            request, programme.lead_organisation, with_parent=False
+        )
+    return jsonld.script(data)
