@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from programmes.library import views
+from programmes.library import feeds, views
 
 urlpatterns = [
     path("publications/", views.PublicationListView.as_view(), name="publication_list"),
+    path("publications/feed.atom", feeds.NewPublicationsFeed(), name="publication_feed"),
     path(
         "publications/<slug:slug>/",
         views.PublicationDetailView.as_view(),
