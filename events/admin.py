@@ -1,11 +1,17 @@
 from django.contrib import admin
+from django.contrib.admin import widgets
 from django.db.models.functions import ExtractYear
 from django.http import HttpResponseRedirect
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from events.forms import URL_FIELD_OVERRIDES, EventAdminForm, ParticipantGroupFormSet
+from events.forms import (
+    URL_FIELD_OVERRIDES,
+    CheckedImageField,
+    EventAdminForm,
+    ParticipantGroupFormSet,
+)
 from events.models import (
     Event,
     EventAlbum,
@@ -18,6 +24,7 @@ from events.models import (
 )
 from portal import thaidates
 from portal.admin_filters import CountryListFilter, country_filter
+from portal.images import ProcessedImageField
 
 
 class YearListFilter(admin.SimpleListFilter):
@@ -91,6 +98,9 @@ class EventAlbumInline(TranslationTabularInline):
 class PhotoInline(TranslationTabularInline):
     model = Photo
     extra = 0
+    formfield_overrides = {
+        ProcessedImageField: {"form_class": CheckedImageField, "widget": widgets.AdminFileWidget}
+    }
     fields = ["image", "caption", "credit", "is_placeholder", "order"]
 
 
