@@ -409,3 +409,33 @@ def test_organisation_page_lists_the_events_it_organised(client, lang, mekong_co
     assert mekong_conference.get_absolute_url() in html
     expected = "กิจกรรม" if lang == "th" else "Events"
     assert expected in text_of(html)
+
+
+@pytest.mark.parametrize(("lang", "year"), [("th", "2561"), ("en", "2018")])
+def test_event_page_lists_its_published_documents_only(client, lang, year):
+    from tests.events.factories import publication_model
+
+    Publication = publication_model()
+    event = EventFactory()
+    paper = Publication.objects.create(
+        slug="cso-paper",
+        title_th="เอกสารนำเสนอ",
+        title_en="Conference paper",
+        kind=Publication._meta.get_field("kind").choices[0][0],
+        year=2018,
+        status="published",
+    )
+    draft = Publication.objects.create(
+        slug="draft-paper",
+        title_th="เอกสารร่างลับ",
+        title_en="Secret draft paper",
+        kind=paper.kind,
+        status="draft",
+    )
+    event.documents.add(paper, draft)
+    html = page(client, f"/{lang}/events/{event.slug}/")
+    text = text_of(html)
+    assert {"th": "เอกสารนำเสนอ", "en": "Conference paper"}[lang] in text
+    assert re.search(rf'href="/{lang}/[^"]*cso-paper/?"', html)
+    assert year in text
+    assert "เอกสารร่างลับ" not in text and "Secret draft paper" not in text
