@@ -9,9 +9,20 @@ from django.utils.translation import gettext_lazy as _
 from portal import thaidates
 
 
+# Day first in every language, as the error message says and as Thai and English staff in
+# the region write dates; ISO too, which the admin's calendar widget writes in English.
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
+
+
 class BuddhistEraDateField(forms.DateField):
     """A date field that reads a four-digit year above 2400 as Buddhist Era
-    and shows dates to Thai-language staff with BE years."""
+    and shows dates to Thai-language staff with BE years.
+
+    Dates are read day first whatever the language, so 08/07/2022 is 8 July for
+    every staff member (Django's English formats would read it as 7 August).
+    """
+
+    input_formats = DATE_INPUT_FORMATS
 
     default_error_messages = {
         "invalid": _(

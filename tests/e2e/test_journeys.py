@@ -58,21 +58,25 @@ def requests_seen(page, live_server):
 def test_visitor_reads_a_programme_then_its_event(page, demo, requests_seen, lang):
     page.goto(f"/{lang}/")
     nav = page.get_by_role("navigation", name="Main" if lang == "en" else "เมนูหลัก")
-    nav.get_by_role("link", name=TEXT[lang]["programmes"], exact=True).click()
-    page.locator("main a[href$='/programmes/delgosea/']").first.click()
+    with page.expect_navigation():
+        nav.get_by_role("link", name=TEXT[lang]["programmes"], exact=True).click()
+    with page.expect_navigation():
+        page.locator("main a[href$='/programmes/delgosea/']").first.click()
     assert page.url.endswith(f"/{lang}/programmes/delgosea/")
     assert TEXT[lang]["duration"] in page.inner_text("main")
     assert page.locator("h1").count() == 1
 
     page.goto(f"/{lang}/programmes/cspp/")
-    page.locator("a[href$='/events/csos-regional-conference-2018/']").first.click()
+    with page.expect_navigation():
+        page.locator("a[href$='/events/csos-regional-conference-2018/']").first.click()
     assert page.url.endswith(f"/{lang}/events/csos-regional-conference-2018/")
     body = page.inner_text("main")
     assert "79" in body and "46" in body
     assert ("กุมภาพันธ์ 2561" if lang == "th" else "February 2018") in body
 
     other = "en" if lang == "th" else "th"
-    page.locator(f".lang-switch a[hreflang='{other}']").click()
+    with page.expect_navigation():
+        page.locator(f".lang-switch a[hreflang='{other}']").click()
     assert page.url.endswith(f"/{other}/events/csos-regional-conference-2018/")
     assert page.locator("html").get_attribute("lang") == other
 
@@ -80,12 +84,14 @@ def test_visitor_reads_a_programme_then_its_event(page, demo, requests_seen, lan
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_partner_signs_in_and_downloads_a_partners_only_file(page, demo, requests_seen, lang):
     page.goto(f"/{lang}/publications/delgosea-national-network-seminar-documents/")
-    page.get_by_role("link", name=TEXT[lang]["sign_in"]).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=TEXT[lang]["sign_in"]).click()
     assert f"/{lang}/accounts/sign-in/" in page.url
 
     page.get_by_label(TEXT[lang]["username"]).fill("partner")
     page.get_by_label(TEXT[lang]["password"]).fill("wrong password")
-    page.locator("form.sign-in-form button[type=submit]").click()
+    with page.expect_navigation():
+        page.locator("form.sign-in-form button[type=submit]").click()
     assert page.locator(".form-errors[role=alert]").first.is_visible()
 
     page.get_by_label(TEXT[lang]["username"]).fill("partner")
@@ -104,7 +110,8 @@ def test_thai_staff_enter_an_event_with_a_buddhist_era_date(page, demo, requests
     page.goto("/admin/login/")
     page.fill("#id_username", "admin")
     page.fill("#id_password", "password")
-    page.locator("input[type=submit]").click()
+    with page.expect_navigation():
+        page.locator("input[type=submit]").click()
     page.goto("/admin/events/event/add/")
     assert "เพิ่ม" in page.inner_text("#content h1, #content-main h1, h1")
 
@@ -114,7 +121,8 @@ def test_thai_staff_enter_an_event_with_a_buddhist_era_date(page, demo, requests
     page.fill("#id_start_date", "24/08/2565")
     page.fill("#id_end_date", "25/08/2565")
     page.select_option("#id_status", "published")
-    page.locator("input[name=_save]").click()
+    with page.expect_navigation():
+        page.locator("input[name=_save]").click()
     assert page.locator(".messagelist .success").count() == 1, (page.url, page.content()[-3000:])
 
     page.goto("/th/events/browser-forum/")

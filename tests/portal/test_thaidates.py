@@ -115,9 +115,25 @@ def test_thai_staff_can_type_buddhist_era_years(typed, stored):
         assert BuddhistEraDateField().clean(typed) == stored
 
 
-def test_english_staff_type_gregorian_dates():
+@pytest.mark.parametrize("typed", ["2022-08-24", "24/08/2022", "24-08-2022", "24.08.2022"])
+def test_english_staff_type_gregorian_dates(typed):
     with translation.override("en"):
-        assert BuddhistEraDateField().clean("2022-08-24") == D(2022, 8, 24)
+        assert BuddhistEraDateField().clean(typed) == D(2022, 8, 24)
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_a_date_is_read_day_first_in_both_languages(lang):
+    """08/07/2022 is 8 July for every staff member, as the field's message says."""
+    with translation.override(lang):
+        assert BuddhistEraDateField().clean("08/07/2022") == D(2022, 7, 8)
+
+
+def test_a_month_first_date_is_refused_with_the_day_first_example():
+    from django.core.exceptions import ValidationError
+
+    with translation.override("en"), pytest.raises(ValidationError) as excinfo:
+        BuddhistEraDateField().clean("08/24/2022")
+    assert "24/08/2022" in " ".join(excinfo.value.messages)
 
 
 def test_invalid_date_is_refused_with_a_thai_message():
