@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.admin import widgets
 from django.db.models.functions import ExtractYear
 from django.http import HttpResponseRedirect
 from django.utils.html import format_html
@@ -8,7 +7,6 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 
 from events.forms import (
     URL_FIELD_OVERRIDES,
-    CheckedImageField,
     EventAdminForm,
     ParticipantGroupFormSet,
 )
@@ -24,7 +22,6 @@ from events.models import (
 )
 from portal import thaidates
 from portal.admin_filters import CountryListFilter, country_filter
-from portal.images import ProcessedImageField
 
 
 class YearListFilter(admin.SimpleListFilter):
@@ -98,9 +95,6 @@ class EventAlbumInline(TranslationTabularInline):
 class PhotoInline(TranslationTabularInline):
     model = Photo
     extra = 0
-    formfield_overrides = {
-        ProcessedImageField: {"form_class": CheckedImageField, "widget": widgets.AdminFileWidget}
-    }
     fields = ["image", "caption", "credit", "is_placeholder", "order"]
 
 

@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event, EventKind
 from portal import thaidates
 from portal.countries import country_name
-from portal.images import validate_image
 
 
 class EventFilterForm(forms.Form):
@@ -124,21 +123,6 @@ class EventAdminForm(forms.ModelForm):
             # Nothing to confirm any more: the figures add up (or there are no groups).
             cleaned["totals_difference_confirmed"] = False
         return cleaned
-
-
-class CheckedImageField(forms.ImageField):
-    """An image upload checked by the portal's rules before Django's own image check.
-
-    Django's ImageField opens the file with Pillow's default limits and answers any
-    failure with "not an image or a corrupted image", so a decompression bomb would
-    be refused without saying why. Checking first gives the staff member the reason
-    (too many pixels, wrong format).
-    """
-
-    def to_python(self, data):
-        if data not in self.empty_values and hasattr(data, "read"):
-            validate_image(data)
-        return super().to_python(data)
 
 
 class ParticipantGroupFormSet(forms.BaseInlineFormSet):

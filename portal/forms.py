@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import thaidates
 
-
 # Day first in every language, as the error message says and as Thai and English staff in
 # the region write dates; ISO too, which the admin's calendar widget writes in English.
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]

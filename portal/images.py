@@ -9,6 +9,7 @@ renditions written next to it, so no page ever resizes an image per request.
 import io
 from pathlib import PurePosixPath
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -107,10 +108,28 @@ def rendition_name(name: str, width: int) -> str:
     return str(path.with_name(f"{path.stem}.{width}w.webp"))
 
 
+class CheckedImageFormField(forms.ImageField):
+    """An image upload checked by the portal's rules before Django's own image check.
+
+    Django's ImageField opens the file with Pillow's default limits and answers any
+    failure with "not an image or a corrupted image", so a decompression bomb would
+    be refused without saying why. Checking first gives staff the reason (too many
+    pixels, wrong format).
+    """
+
+    def to_python(self, data):
+        if data not in self.empty_values and hasattr(data, "read"):
+            validate_image(data)
+        return super().to_python(data)
+
+
 class ProcessedImageField(models.ImageField):
     """An ImageField whose uploads are validated, re-encoded and given renditions once."""
 
     default_validators = [validate_image]
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": CheckedImageFormField, **kwargs})
 
     def __init__(self, *args, renditions=(320, 960), **kwargs):
         self.renditions = tuple(renditions)

@@ -74,3 +74,30 @@ def test_a_gif_is_refused_with_its_format_named():
 
 def test_rendition_names_sit_beside_the_original():
     assert rendition_name("events/photos/forum.jpg", 320) == "events/photos/forum.320w.webp"
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [("th", "รูปภาพมีขนาดใหญ่เกิน"), ("en", "The image is too large")],
+)
+def test_every_image_field_explains_a_refused_bomb_in_the_staff_language(settings, lang, message):
+    """Organisation logos, programme and publication covers, photos: one form field, one reason."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.forms import modelform_factory
+    from django.utils import translation
+
+    from networks.models import Organisation
+    from programmes.models import Programme, Publication
+
+    settings.PHAKHI_MAX_IMAGE_PIXELS = 1_000_000
+    buffer = io.BytesIO()
+    Image.new("1", (4000, 4000)).save(buffer, "PNG")
+    cases = ((Organisation, "logo", "name_th"), (Programme, "cover", "title_th"))
+    cases += ((Publication, "cover", "title_th"),)
+    for model, field, title in cases:
+        form_class = modelform_factory(model, fields=[field, title])
+        upload = SimpleUploadedFile("big.png", buffer.getvalue(), content_type="image/png")
+        with translation.override(lang):
+            form = form_class(data={title: "ทดสอบ"}, files={field: upload})
+            assert not form.is_valid()
+            assert message in " ".join(form.errors[field]), model
