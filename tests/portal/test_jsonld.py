@@ -88,3 +88,14 @@ def test_text_cannot_close_the_script_element(client, demo):
     assert data["description"] == "</script><b>x</b> & more"
     html = client.get("/en/organisations/tei/").content.decode()
     assert "</script><b>x</b>" not in html.split("<body")[0]
+
+
+@pytest.mark.parametrize(("lang", "city"), [("th", "กรุงเทพมหานคร"), ("en", "Bangkok")])
+def test_event_page_describes_the_event_with_its_venue_and_organisers(client, demo, lang, city):
+    (data,) = json_ld(client, f"/{lang}/events/sddc-allied-networks-forum-2022/")
+    assert data["@type"] == "Event"
+    assert (data["startDate"], data["endDate"]) == ("2022-08-24", "2022-08-25")
+    assert data["location"]["address"]["addressLocality"] == city
+    assert data["location"]["address"]["addressCountry"] == "TH"
+    assert any(o["url"].endswith(f"/{lang}/organisations/ect/") for o in data["organizer"])
+    assert "performer" not in data and "attendee" not in data
