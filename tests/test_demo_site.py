@@ -153,3 +153,48 @@ def test_home_page_query_count_does_not_grow_with_the_records(client, demo):
         EventFactory(status="published")
         PublicationFactory(status="published")
     assert queries() == before
+
+
+JUNK_QUERIES = [
+    "page=abc",
+    "page=0",
+    "page=99999999999999999999",
+    "page=-1",
+    "year=abc",
+    "year=99999",
+    "year=2565",
+    "kind=nonsense",
+    "country=ZZ",
+    "country=<script>",
+    "theme=%00",
+    "programme=no-such-programme",
+    "network=no-such-network",
+    "event=no-such-event",
+    "language=xx",
+    "access=everyone",
+    "sort=price",
+    "stage=done",
+    "q=%00%00",
+    "q=" + "ก" * 5000,
+    "page=1&page=2&year=2010&year=x",
+    "%ff%fe=%ff",
+]
+
+
+def test_no_public_page_answers_500_to_junk_parameters(client, demo):
+    """Every page of the site map, with every kind of junk, answers 200, 3xx, 400 or 404."""
+    xml = client.get("/sitemap.xml").content.decode()
+    paths = {re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>([^<]+)</loc>", xml)}
+    paths |= {"/th/search/", "/en/search/", "/th/events/calendar.ics", "/en/publications/feed.atom"}
+    # One page per kind of page: the same view with another slug behaves alike.
+    kinds = {}
+    for path in sorted(paths):
+        parts = path.split("/")
+        kinds.setdefault((len(parts), parts[1], parts[2] if len(parts) > 3 else ""), path)
+    failures = []
+    for path in sorted(kinds.values()):
+        for query in JUNK_QUERIES:
+            status = client.get(f"{path}?{query}").status_code
+            if status not in (200, 301, 302, 400, 404):
+                failures.append((path, query, status))
+    assert failures == []
