@@ -14,6 +14,11 @@ def _in_language(path: str, lang: str) -> str:
     return path
 
 
+def _without_language(path: str) -> str:
+    current = translation.get_language_from_path(path)
+    return "/" + path[len(current) + 2 :] if current else path
+
+
 def site(request):
     """Language alternates, the canonical URL and the site name for every page."""
     full_path = request.get_full_path()
@@ -39,8 +44,7 @@ def site(request):
     return {
         "SITE_NAME": settings.SITE_NAME,
         "language_alternates": alternates,
-        "x_default_url": next(
-            (a["absolute_url"] for a in alternates if a["code"] == settings.LANGUAGE_CODE), ""
-        ),
+        # The unprefixed address, which sends each visitor to their language (as the site map says).
+        "x_default_url": request.build_absolute_uri(_without_language(request.path)),
         "canonical_url": canonical,
     }

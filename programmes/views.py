@@ -51,8 +51,12 @@ class ProgrammeYearView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         # A Buddhist-Era year typed into the address goes to its Common-Era page.
-        if kwargs["year"] > thaidates.BE_THRESHOLD:
-            return redirect("programmes:year", year=kwargs["year"] - thaidates.BE_OFFSET)
+        # Only once, and only to a year the archive can show: otherwise a 404, not a chain.
+        year = kwargs["year"]
+        if year > thaidates.BE_THRESHOLD:
+            if not selectors.FIRST_YEAR <= year - thaidates.BE_OFFSET <= selectors.LAST_YEAR:
+                raise Http404("No such year")
+            return redirect("programmes:year", year=year - thaidates.BE_OFFSET)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

@@ -125,7 +125,7 @@ def _publication_in_next(next_url: str) -> Publication | None:
         return None
     try:
         match = resolve(urlsplit(next_url).path)
-    except Resolver404:
+    except (Resolver404, ValueError):  # ValueError: not a URL at all ("http://[")
         return None
     if match.namespace != "programmes" or not match.url_name.startswith("publication_"):
         return None

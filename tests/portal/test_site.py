@@ -52,7 +52,7 @@ def test_every_page_has_hreflang_alternates_and_a_canonical_link(client, lang):
     html = client.get(f"/{lang}/").content.decode()
     assert '<link rel="alternate" hreflang="th" href="http://testserver/th/">' in html
     assert '<link rel="alternate" hreflang="en" href="http://testserver/en/">' in html
-    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/th/">' in html
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/">' in html
     assert f'<link rel="canonical" href="http://testserver/{lang}/">' in html
 
 
@@ -202,3 +202,14 @@ def test_favicon_is_served_from_static(client):
     assert response.status_code == 301
     assert response["Location"].startswith("/static/favicon")
     assert 'rel="icon"' in client.get("/th/").content.decode()
+
+
+def test_page_and_site_map_give_the_same_x_default(client):
+    """Both point at the unprefixed address, which sends each visitor to their language."""
+    xml = client.get("/sitemap.xml").content.decode()
+    assert 'hreflang="x-default" href="http://testserver/programmes/"' in xml
+    html = client.get("/en/programmes/?page=1").content.decode()
+    assert (
+        '<link rel="alternate" hreflang="x-default" href="http://testserver/programmes/">' in html
+    )
+    assert client.get("/programmes/").status_code == 302

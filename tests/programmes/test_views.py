@@ -179,6 +179,9 @@ def test_a_buddhist_era_year_in_the_address_goes_to_its_page(client, records):
     assert response.status_code == 302
     assert response["Location"] == "/th/programmes/years/2013/"
     assert client.get("/th/programmes/years/1066/").status_code == 404
+    # An impossible Buddhist-Era year is a 404 at once, not a chain of redirects.
+    for year in (99999, 3000):
+        assert client.get(f"/th/programmes/years/{year}/").status_code == 404
     assert client.get("/th/programmes/years/abc/").status_code == 404
 
 

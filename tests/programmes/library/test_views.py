@@ -253,3 +253,9 @@ def test_the_citation_exports_download_with_a_file_name(client, library):
     assert ris["Content-Type"].startswith("application/x-research-info-systems")
     assert ris.content.decode().startswith("TY  - CPAPER\r\n")
     assert client.get("/en/publications/draft/cite.bib").status_code == 404
+
+
+@pytest.mark.parametrize("next_url", ["http://[", "//[::1", "javascript:alert(1)", "%ff"])
+def test_sign_in_page_ignores_a_next_that_is_not_an_address(client, next_url):
+    response = client.get("/th/accounts/sign-in/", {"next": next_url})
+    assert response.status_code == 200
