@@ -1,6 +1,7 @@
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from events.models import Event, EventKind
 from portal import thaidates
@@ -14,7 +15,8 @@ class EventFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     programme = forms.ChoiceField(label=_("Programme"), required=False)
     network = forms.ChoiceField(label=_("Network"), required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    # django-countries' Thai catalogue "translates" a bare "Country" as "Country".
+    country = forms.ChoiceField(label=pgettext_lazy("event filter", "Country"), required=False)
 
     def __init__(self, data, *, choices: dict, lang: str | None = None):
         super().__init__(data)

@@ -184,9 +184,11 @@ def filter_choices() -> dict:
     return {
         "years": years,
         "programmes": list(
-            Programme.objects.filter(events__in=published).distinct().order_by("pk")
+            Programme.objects.published().filter(events__in=published).distinct().order_by("pk")
         ),
-        "networks": list(Network.objects.filter(events__in=published).distinct().order_by("pk")),
+        "networks": list(
+            Network.objects.published().filter(events__in=published).distinct().order_by("pk")
+        ),
         "countries": countries,
     }
 

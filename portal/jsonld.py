@@ -55,19 +55,23 @@ def script(data: dict) -> SafeString:
 
 
 def organisation(request, org, *, with_parent: bool = True) -> dict:
-    """An organisation; inside another record (`with_parent=False`) only its name and URL."""
+    """An organisation; inside another record (`with_parent=False`) only its name and URL.
+
+    An unpublished organisation has no page, so it gets no URL.
+    """
+    url = absolute(request, org.get_absolute_url()) if org.is_public else ""
     if not with_parent:
         return {
             "@type": "Organization",
             "name": text(org, "name"),
             "alternateName": text(org, "acronym"),
-            "url": absolute(request, org.get_absolute_url()),
+            "url": url,
         }
     data = {
         "@type": "Organization",
         "name": text(org, "name"),
         "alternateName": text(org, "acronym"),
-        "url": absolute(request, org.get_absolute_url()),
+        "url": url,
         "sameAs": [org.website] if org.website else [],
         "description": text(org, "description"),
         "address": {

@@ -65,7 +65,7 @@ def publication_json_ld(context, publication):
     }
     if publication.publisher_id:
         data["publisher"] = jsonld.organisation(request, publication.publisher, with_parent=False)
-    if publication.programme_id:
+    if publication.programme_id and publication.programme.is_public:
         data["isPartOf"] = {
             "@type": "Project",
             "name": jsonld.text(publication.programme, "title"),

@@ -27,6 +27,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     name_th = factory.Sequence(lambda n: f"องค์กรทดสอบ {n}")
     name_en = factory.Sequence(lambda n: f"Test organisation {n}")
     slug = factory.Sequence(lambda n: f"test-organisation-{n}")
+    status = Status.PUBLISHED
 
 
 class NetworkFactory(factory.django.DjangoModelFactory):
@@ -36,6 +37,7 @@ class NetworkFactory(factory.django.DjangoModelFactory):
     name_th = factory.Sequence(lambda n: f"เครือข่ายทดสอบ {n}")
     name_en = factory.Sequence(lambda n: f"Test network {n}")
     slug = factory.Sequence(lambda n: f"test-network-{n}")
+    status = Status.PUBLISHED
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

@@ -439,3 +439,28 @@ def test_event_page_lists_its_published_documents_only(client, lang, year):
     assert re.search(rf'href="/{lang}/[^"]*cso-paper/?"', html)
     assert year in text
     assert "เอกสารร่างลับ" not in text and "Secret draft paper" not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_unpublished_programme_network_and_organiser_are_not_linked_or_offered(client, lang):
+    programme = ProgrammeFactory(slug="draft-programme", title_en="Draft programme", status="draft")
+    network = NetworkFactory(slug="draft-network", name_en="Draft network", status="draft")
+    event = EventFactory(slug="ev", programme=programme, network=network, status="published")
+    organiser = EventOrganiserFactory(event=event)
+    organiser.organisation.status = "draft"
+    organiser.organisation.save()
+    html = page(client, f"/{lang}/events/ev/")
+    for path in (
+        f"/{lang}/programmes/draft-programme/",
+        f"/{lang}/networks/draft-network/",
+        organiser.organisation.get_absolute_url(),
+    ):
+        assert f'href="{path}"' not in html
+        assert f'"{path}' not in html.replace("http://testserver", "")
+    listing = page(client, f"/{lang}/events/")
+    assert "Draft programme" not in listing and "Draft network" not in listing
+
+
+def test_country_filter_label_is_thai_on_thai_pages(client):
+    html = page(client, "/th/events/")
+    assert '<label for="id_country">ประเทศ' in html
