@@ -170,8 +170,9 @@ def _pdf_pages(fileobj) -> int | None:
 
 
 def _is_pdf(head: bytes) -> bool:
-    # The PDF header may follow a little junk, but must come within the first 1024 bytes.
-    return b"%PDF-" in head[:1024]
+    # The header must open the file (after at most a byte-order mark or whitespace): a PDF
+    # header further in is how HTML/PDF polyglots pass as PDFs.
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n\x00").startswith(b"%PDF-")
 
 
 def _check_zip_limits(archive: zipfile.ZipFile, size: int) -> None:
@@ -255,6 +256,7 @@ def _zip_kind(fileobj, size: int, *, nested: bool) -> str | None:
             _check_zip_limits(archive, size)
             kind = _ooxml_kind(archive) or _odf_kind(archive)
             if kind:
+                _check_package_members(archive)
                 return kind
             if "[Content_Types].xml" in archive.namelist():
                 raise _refuse(
@@ -275,6 +277,44 @@ def _zip_kind(fileobj, size: int, *, nested: bool) -> str | None:
         ) from exc
     finally:
         fileobj.seek(0)
+
+
+# Parts of an Office or OpenDocument package that carry code: macros, ActiveX controls.
+_CODE_PARTS = re.compile(
+    r"(^|/)(vbaProject\.bin|vbaData\.xml|activeX/|Basic/|Scripts/)", re.IGNORECASE
+)
+_PROGRAM_MAGIC = (b"MZ", b"\x7fELF", b"\xfe\xed\xfa", b"\xce\xfa\xed\xfe", b"\xcf\xfa\xed\xfe")
+
+
+def _check_package_members(archive: zipfile.ZipFile) -> None:
+    """An office document may hold XML, images and fonts, never macros, programs or web pages."""
+    for info in archive.infolist():
+        if info.is_dir():
+            continue
+        if _CODE_PARTS.search(info.filename):
+            raise _refuse(
+                _(
+                    "This Office file contains macros or other code (%(name)s). Save it "
+                    "without macros (DOCX, XLSX, PPTX, ODT, ODS, ODP) or as PDF and upload that."
+                ),
+                "office_code",
+                name=info.filename,
+            )
+        with archive.open(info) as member:
+            head = member.read(1024)
+        text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        is_page = text.startswith((b"<!doctype html", b"<html", b"<script")) or (
+            info.filename.lower().endswith((".html", ".htm", ".xhtml", ".js", ".hta"))
+        )
+        if head.startswith(_PROGRAM_MAGIC) or head.startswith(b"#!") or is_page:
+            raise _refuse(
+                _(
+                    "This Office file carries a program or a web page inside it (%(name)s), "
+                    "which is never accepted."
+                ),
+                "office_payload",
+                name=info.filename,
+            )
 
 
 def _check_archive_members(archive: zipfile.ZipFile) -> None:

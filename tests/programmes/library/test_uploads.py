@@ -173,3 +173,55 @@ def test_a_decompression_bomb_cover_is_refused_by_the_model():
     with pytest.raises(ValidationError) as info:
         publication.full_clean()
     assert "cover" in info.value.message_dict
+
+
+def _with_extra_member(data: bytes, name: str, payload: bytes) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO(data)
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(name, payload)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("member", "payload", "code"),
+    [
+        ("word/evil.html", HTML, "office_payload"),
+        ("word/media/tool.bin", EXE, "office_payload"),
+        ("word/vbaProject.bin", b"\xd0\xcf\x11\xe0 macros", "office_code"),
+        ("word/activeX/activeX1.xml", b"<ax/>", "office_code"),
+    ],
+)
+def test_an_office_file_carrying_a_program_a_page_or_macros_is_refused(member, payload, code):
+    error = refused(_with_extra_member(ooxml_bytes("docx"), member, payload), "report.docx")
+    assert error.code == code
+    assert member in " ".join(error.messages)
+
+
+def test_an_opendocument_carrying_a_page_or_basic_macros_is_refused():
+    assert refused(_with_extra_member(odf_bytes(), "x.html", HTML), "t.odt").code == (
+        "office_payload"
+    )
+    macro = _with_extra_member(odf_bytes(), "Basic/Standard/Module1.xml", b"<script:module/>")
+    assert refused(macro, "t.odt").code == "office_code"
+
+
+def test_an_office_file_with_a_picture_inside_is_still_accepted():
+    data = _with_extra_member(ooxml_bytes("docx"), "word/media/image1.png", image_bytes("PNG"))
+    assert inspect_upload(ContentFile(data, name="report.docx")).type.key == "docx"
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [b"<img src=x onerror=alert(1)>\n", b'<?xml version="1.0"?><!-- %PDF-1.4 -->\n'],
+    ids=["html-then-pdf", "xml-comment-then-pdf"],
+)
+def test_a_pdf_header_after_other_content_is_not_a_pdf(prefix):
+    refused(prefix + pdf_bytes(), "paper.pdf")
+
+
+def test_a_pdf_after_a_byte_order_mark_is_still_a_pdf():
+    info = inspect_upload(ContentFile(b"\xef\xbb\xbf" + pdf_bytes(1), name="paper.pdf"))
+    assert info.page_count == 1
