@@ -57,11 +57,6 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-def section_pending(request, **kwargs):
-    """A section whose pages are not built yet says so, in the visitor's language."""
-    return render(request, "portal/section_pending.html", status=200)
-
-
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says: send them to the static file."""
     return HttpResponsePermanentRedirect(static("favicon.ico"))
