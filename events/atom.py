@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 from portal import thaidates
-from portal.jsonld import text
+from portal.i18n import text
 
 FEED_LENGTH = 20
 

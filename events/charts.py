@@ -7,9 +7,7 @@ reads out every figure, and the page puts a data table beside it.
 
 from dataclasses import dataclass
 
-from django.utils import translation
-
-from portal.templatetags.portal_tags import OTHER
+from portal.i18n import page_language, text_in
 
 WIDTH = 640
 LABEL_HEIGHT = 20
@@ -43,13 +41,9 @@ class Chart:
 
 
 def translated(obj, field: str) -> tuple[str, str | None]:
-    """A translated field in the active language, else the other one with its language code."""
-    lang = (translation.get_language() or "th").split("-")[0]
-    value = getattr(obj, f"{field}_{lang}", None)
-    if value:
-        return value, None
-    other = OTHER.get(lang, "th")
-    return getattr(obj, f"{field}_{other}", None) or "", other
+    """A translated field, and its language code when it is not the page's (None when it is)."""
+    value, lang = text_in(obj, field)
+    return value, (None if lang == page_language() else lang)
 
 
 def participant_chart(groups) -> Chart | None:

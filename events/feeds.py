@@ -13,15 +13,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.countries import country_name
-from portal.templatetags.portal_tags import OTHER
+from portal.i18n import text
 
 PRODID = "-//Phakhi//Events//TH-EN"
-
-
-def _text(obj, field: str, lang: str) -> str:
-    return (
-        getattr(obj, f"{field}_{lang}", None) or getattr(obj, f"{field}_{OTHER[lang]}", None) or ""
-    )
 
 
 def event_uid(event) -> str:
@@ -29,7 +23,7 @@ def event_uid(event) -> str:
 
 
 def _location(event, lang: str) -> str:
-    parts = [_text(event, name, lang) for name in ("venue_name", "venue_address", "venue_city")]
+    parts = [text(event, name, lang) for name in ("venue_name", "venue_address", "venue_city")]
     if event.venue_country:
         parts.append(country_name(event.venue_country))
     seen, unique = set(), []
@@ -48,8 +42,8 @@ def ical_event(event, *, lang: str, url: str) -> icalendar.Event:
     vevent.add("last-modified", stamp.astimezone(datetime.UTC))
     vevent.add("dtstart", event.start_date)
     vevent.add("dtend", event.end_date + datetime.timedelta(days=1))
-    vevent.add("summary", _text(event, "title", lang) or event.slug)
-    description = _text(event, "summary", lang)
+    vevent.add("summary", text(event, "title", lang) or event.slug)
+    description = text(event, "summary", lang)
     if description:
         vevent.add("description", f"{description}\n\n{url}")
     else:

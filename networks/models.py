@@ -4,28 +4,17 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from portal.fields import DateField
+from portal.i18n import OTHER, page_language, text_in
 from portal.images import ProcessedImageField
 from portal.models import PublishedModel, PublishedQuerySet
 
 # A year above this is a Buddhist-Era year typed by Thai staff (CE = BE - 543).
 BUDDHIST_ERA_THRESHOLD = 2400
 BUDDHIST_ERA_OFFSET = 543
-
-
-def _text_in(obj, field: str) -> tuple[str, str]:
-    """The value of a translated field in the active language, else the other one, and its language."""
-    lang = "en" if (translation.get_language() or "th").startswith("en") else "th"
-    other = "th" if lang == "en" else "en"
-    for code in (lang, other):
-        value = getattr(obj, f"{field}_{code}", None)
-        if value:
-            return value, code
-    return "", lang
 
 
 class OrganisationKind(models.TextChoices):
@@ -93,8 +82,8 @@ class Organisation(PublishedModel):
         ]
 
     def __str__(self):
-        name, _lang = _text_in(self, "name")
-        acronym, _lang = _text_in(self, "acronym")
+        name, _lang = text_in(self, "name")
+        acronym, _lang = text_in(self, "acronym")
         if acronym and acronym != name:
             return f"{name} ({acronym})"
         return name
@@ -184,8 +173,8 @@ class Network(PublishedModel):
         ]
 
     def __str__(self):
-        name, _lang = _text_in(self, "name")
-        acronym, _lang = _text_in(self, "acronym")
+        name, _lang = text_in(self, "name")
+        acronym, _lang = text_in(self, "acronym")
         if acronym and acronym != name:
             return f"{name} ({acronym})"
         return name
@@ -312,9 +301,8 @@ class Person(models.Model):
         return f"{honorific}{separator}{name}"
 
     def _display(self) -> tuple[str, str]:
-        lang = "en" if (translation.get_language() or "th").startswith("en") else "th"
-        other = "th" if lang == "en" else "en"
-        for code in (lang, other):
+        lang = page_language()
+        for code in (lang, OTHER[lang]):
             name = self._name_in(code)
             if name:
                 return name, code
@@ -330,8 +318,8 @@ class Person(models.Model):
 
     @property
     def display_position(self) -> str:
-        return _text_in(self, "position")[0]
+        return text_in(self, "position")[0]
 
     @property
     def display_position_lang(self) -> str:
-        return _text_in(self, "position")[1]
+        return text_in(self, "position")[1]

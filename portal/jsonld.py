@@ -7,23 +7,14 @@ absolute URLs, no personal data) and render it with `script()`.
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+
+from portal.i18n import text
 
 CONTEXT = "https://schema.org"
 # As django.utils.html.json_script: nothing in the data can close the <script> element.
 _ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def text(obj, field: str) -> str:
-    """A translated field in the active language, else the other one."""
-    lang = "en" if (translation.get_language() or "th").startswith("en") else "th"
-    for code in (lang, "th" if lang == "en" else "en"):
-        value = getattr(obj, f"{field}_{code}", None)
-        if value:
-            return value
-    return ""
 
 
 def partial_date(date, precision: str = "day") -> str:

@@ -8,12 +8,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from portal.fields import DateField
+from portal.i18n import text_in
 from portal.images import ProcessedImageField
 from portal.models import PublishedModel, PublishedQuerySet
 from portal.storage import protected_storage
@@ -22,17 +23,6 @@ from portal.storage import protected_storage
 BUDDHIST_ERA_THRESHOLD = 2400
 BUDDHIST_ERA_OFFSET = 543
 SLUG_HELP = _("The web address of the page: Latin letters, digits and hyphens only.")
-
-
-def text_in(obj, field: str) -> tuple[str, str]:
-    """A translated field in the active language, else in the other one, and that language."""
-    lang = "en" if (translation.get_language() or "th").startswith("en") else "th"
-    other = "th" if lang == "en" else "en"
-    for code in (lang, other):
-        value = getattr(obj, f"{field}_{code}", None)
-        if value:
-            return value, code
-    return "", lang
 
 
 def _title_with_acronym(obj) -> str:

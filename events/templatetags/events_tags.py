@@ -10,11 +10,11 @@ Each tag runs one query (published events only) and renders
 """
 
 from django import template
-from django.utils import translation
 
 from events import selectors
 from events.models import OrganiserRole
 from portal import countries, jsonld
+from portal.i18n import page_language
 from portal.templatetags.portal_tags import fallback_language
 
 register = template.Library()
@@ -43,7 +43,7 @@ def events_for_organisation(organisation, limit: int | None = None) -> dict:
 @register.inclusion_tag("events/includes/_long_text.html", takes_context=True)
 def long_text(context, obj, field: str, element: str = "div") -> dict:
     """A translated long text as paragraphs; marked with its language when it fell back."""
-    lang = (translation.get_language() or "th").split("-")[0]
+    lang = page_language()
     fallback = fallback_language(obj, field, lang)
     text = getattr(obj, f"{field}_{fallback or lang}", None) or ""
     return {"text": text, "fallback": fallback, "element": element}

@@ -1,15 +1,15 @@
 from django import template
-from django.utils import translation
 from django.utils.html import format_html
 
 from portal import jsonld
 from portal.countries import country_name
+from portal.i18n import page_language
 
 register = template.Library()
 
 
 def _page_lang() -> str:
-    return "en" if (translation.get_language() or "th").startswith("en") else "th"
+    return page_language()
 
 
 @register.simple_tag

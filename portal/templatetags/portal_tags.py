@@ -1,20 +1,17 @@
 from django import template
-from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-register = template.Library()
+from portal.i18n import page_language, text_in
 
-OTHER = {"th": "en", "en": "th"}
+register = template.Library()
 
 
 def fallback_language(obj, field: str, lang: str | None = None) -> str | None:
     """The language a translated field falls back to on this page, or None if it has its own text."""
-    lang = (lang or translation.get_language() or "th").split("-")[0]
-    if getattr(obj, f"{field}_{lang}", None):
-        return None
-    other = OTHER.get(lang, "th")
-    return other if getattr(obj, f"{field}_{other}", None) else None
+    lang = page_language(lang)
+    value, code = text_in(obj, field, lang)
+    return code if value and code != lang else None
 
 
 @register.simple_tag
@@ -24,7 +21,7 @@ def translated_text(obj, field: str, note: bool = True):
     Text shown in the other language gets its own `lang` attribute (for screen
     readers) and, with `note`, a short visible note.
     """
-    lang = (translation.get_language() or "th").split("-")[0]
+    lang = page_language()
     value = getattr(obj, f"{field}_{lang}", None)
     if value:
         return value
@@ -79,7 +76,7 @@ def website_json_ld(context):
             "@type": "WebSite",
             "name": _("Phakhi"),
             "url": jsonld.absolute(request, reverse("home")),
-            "inLanguage": (translation.get_language() or "th").split("-")[0],
+            "inLanguage": page_language(),
             "potentialAction": {
                 "@type": "SearchAction",
                 "target": f"{search}?q={{search_term_string}}",

@@ -11,7 +11,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from portal import thaidates
-from programmes.models import Publication, PublicationKind, text_in
+from portal.i18n import text_in
+from programmes.models import Publication, PublicationKind
 
 K = PublicationKind
 

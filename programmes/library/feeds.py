@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from programmes.models import Publication, text_in
+from portal.i18n import text_in
+from programmes.models import Publication
 
 FEED_LENGTH = 20
 
