@@ -1,71 +1,52 @@
-"""iCalendar (RFC 5545) for one event and for all published events.
+"""An Atom feed of published events, newest first, in the language of its URL."""
 
-Events are all-day and may span several days: DTSTART is the first day and
-DTEND the day after the last (DTEND is exclusive for dates). The UID depends
-only on the record's id, so calendars that subscribed keep one entry per event
-when its title or slug changes. Text is in the language of the URL (/th/ or /en/).
-"""
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
 
-import datetime
-
-import icalendar
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
-
-from portal.countries import country_name
+from events.models import Event
+from portal import thaidates
 from portal.i18n import text
 
-PRODID = "-//Phakhi//Events//TH-EN"
+FEED_LENGTH = 20
 
 
-def event_uid(event) -> str:
-    return f"event-{event.pk}@phakhi"
+class EventsFeed(Feed):
+    feed_type = Atom1Feed
+    title = _("Phakhi: events")
+    subtitle = _("Forums, seminars, conferences and workshops of civic-network programmes.")
 
+    def link(self):
+        return reverse("events:list")
 
-def _location(event, lang: str) -> str:
-    parts = [text(event, name, lang) for name in ("venue_name", "venue_address", "venue_city")]
-    if event.venue_country:
-        parts.append(country_name(event.venue_country))
-    seen, unique = set(), []
-    for part in parts:
-        if part and part not in seen:
-            seen.add(part)
-            unique.append(part)
-    return ", ".join(unique)
+    def feed_url(self):
+        return reverse("events:feed")
 
+    def items(self):
+        return Event.objects.published().order_by("-start_date", "-pk")[:FEED_LENGTH]
 
-def ical_event(event, *, lang: str, url: str) -> icalendar.Event:
-    vevent = icalendar.Event()
-    vevent.add("uid", event_uid(event))
-    stamp = event.updated_at or timezone.now()
-    vevent.add("dtstamp", stamp.astimezone(datetime.UTC))
-    vevent.add("last-modified", stamp.astimezone(datetime.UTC))
-    vevent.add("dtstart", event.start_date)
-    vevent.add("dtend", event.end_date + datetime.timedelta(days=1))
-    vevent.add("summary", text(event, "title", lang) or event.slug)
-    description = text(event, "summary", lang)
-    if description:
-        vevent.add("description", f"{description}\n\n{url}")
-    else:
-        vevent.add("description", url)
-    location = _location(event, lang)
-    if location:
-        vevent.add("location", location)
-    vevent.add("url", url)
-    vevent.add("transp", "TRANSPARENT")
-    vevent.add("status", "CONFIRMED")
-    return vevent
+    def item_title(self, item):
+        dates = thaidates.format_range(item.start_date, item.end_date) if item.start_date else ""
+        title = text(item, "title")
+        return f"{title} ({dates})" if dates else title
 
+    def item_description(self, item):
+        return text(item, "summary")
 
-def calendar_for(events, *, lang: str, build_url, name: str | None = None) -> bytes:
-    """An iCalendar document with one VEVENT per event. `build_url(event)` gives its page URL."""
-    with translation.override(lang):
-        calendar = icalendar.Calendar()
-        calendar.add("prodid", PRODID)
-        calendar.add("version", "2.0")
-        calendar.add("calscale", "GREGORIAN")
-        calendar.add("method", "PUBLISH")
-        calendar.add("x-wr-calname", name or _("Phakhi events"))
-        for event in events:
-            calendar.add_component(ical_event(event, lang=lang, url=build_url(event)))
-        return calendar.to_ical()
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_guid(self, item):
+        return f"phakhi:event:{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [item.get_kind_display()]

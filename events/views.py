@@ -5,7 +5,7 @@ from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 
-from events import feeds, selectors
+from events import ical, selectors
 from events.charts import participant_chart
 from events.forms import EventFilterForm
 from events.models import Event
@@ -74,7 +74,7 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 def event_ics(request, slug):
     event = get_object_or_404(Event.objects.published(), slug=slug)
     lang = translation.get_language() or "th"
-    content = feeds.calendar_for(
+    content = ical.calendar_for(
         [event],
         lang=lang,
         build_url=lambda e: request.build_absolute_uri(e.get_absolute_url()),
@@ -86,7 +86,7 @@ def event_ics(request, slug):
 def calendar_ics(request):
     lang = translation.get_language() or "th"
     events = Event.objects.published().order_by("start_date", "pk")
-    content = feeds.calendar_for(
+    content = ical.calendar_for(
         events,
         lang=lang,
         build_url=lambda e: request.build_absolute_uri(e.get_absolute_url()),
