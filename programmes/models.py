@@ -235,6 +235,14 @@ class TeamRole(models.TextChoices):
 
 
 class TeamMember(models.Model):
+    """A person's role in a programme's team.
+
+    A programme role is a public role, as a role at an event is: the person's name
+    and position appear on the public programme page (never their email or phone),
+    whatever `Person.public_consent` says. Record only people the programme itself
+    names publicly.
+    """
+
     programme = models.ForeignKey(
         Programme, models.CASCADE, related_name="team", verbose_name=_("programme")
     )
