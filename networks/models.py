@@ -7,14 +7,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from portal import thaidates
 from portal.fields import DateField
 from portal.i18n import OTHER, page_language, text_in
 from portal.images import ProcessedImageField
 from portal.models import PublishedModel, PublishedQuerySet
-
-# A year above this is a Buddhist-Era year typed by Thai staff (CE = BE - 543).
-BUDDHIST_ERA_THRESHOLD = 2400
-BUDDHIST_ERA_OFFSET = 543
 
 
 class OrganisationKind(models.TextChoices):
@@ -184,8 +181,8 @@ class Network(PublishedModel):
 
     def clean(self):
         super().clean()
-        if self.founded and self.founded > BUDDHIST_ERA_THRESHOLD:
-            self.founded -= BUDDHIST_ERA_OFFSET
+        if self.founded:
+            self.founded = thaidates.common_era_year(self.founded)
 
 
 class Membership(models.Model):

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from portal.countries import country_choices
+from portal.countries import country_choices, country_codes
 
 
 class CountryListFilter(admin.SimpleListFilter):
@@ -28,7 +28,7 @@ class CountryListFilter(admin.SimpleListFilter):
         )
         codes = set()
         for value in values:
-            codes.update(str(value).split(",") if self.multiple else [str(value)])
+            codes.update(country_codes(value) if self.multiple else [str(value)])
         return country_choices(sorted(codes))
 
     def queryset(self, request, queryset):

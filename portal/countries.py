@@ -67,3 +67,13 @@ def country_choices(codes=None, lang: str | None = None) -> list[tuple[str, str]
     codes = [str(c) for c in codes] if codes is not None else [code for code, _ in countries]
     pairs = [(code, country_name(code, lang)) for code in codes]
     return sorted(((c, n) for c, n in pairs if n), key=lambda pair: sort_key(pair[1], lang))
+
+
+def country_codes(value) -> list[str]:
+    """Country codes from a CountryField(multiple=True) value: a list of Country, or the
+    stored "KH,LA,TH" that `values()` returns."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [code for code in value.split(",") if code]
+    return [str(getattr(country, "code", country)) for country in value]

@@ -5,6 +5,8 @@ import importlib
 from django.apps import apps
 from django.db.models import Sum
 
+from portal.countries import country_codes
+
 # Each module's `home_page()` adds its section's data to the home page's context.
 HOME_PAGE_MODULES = (
     "networks.selectors",
@@ -36,9 +38,9 @@ def figures() -> dict:
     programme_countries = Programme.objects.published().values_list("countries", flat=True)
     countries: set[str] = set()
     for venue, represented in event_rows:
-        countries.update(code for code in [str(venue), *_codes(represented)] if code)
+        countries.update(code for code in [str(venue), *country_codes(represented)] if code)
     for value in programme_countries:
-        countries.update(_codes(value))
+        countries.update(country_codes(value))
     return {
         "programmes": Programme.objects.published().count(),
         "events": len(event_rows),
@@ -47,12 +49,3 @@ def figures() -> dict:
         "countries": len(countries),
         "publications": Publication.objects.published().count(),
     }
-
-
-def _codes(value) -> list[str]:
-    """Country codes of a CountryField(multiple=True) value (a list, or "KH,LA" from values())."""
-    if not value:
-        return []
-    if isinstance(value, str):
-        return [code for code in value.split(",") if code]
-    return [str(getattr(code, "code", code)) for code in value]

@@ -96,6 +96,11 @@ def format_range(start, end=None, precision: str = DAY, lang: str | None = None)
 _YEAR_RE = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
+def common_era_year(year: int) -> int:
+    """A typed year in the Common Era: one above BE_THRESHOLD is read as Buddhist Era."""
+    return year - BE_OFFSET if year > BE_THRESHOLD else year
+
+
 def normalise_be_input(text: str) -> str:
     """Rewrite any four-digit Buddhist-Era year in typed input to its Gregorian year.
 
@@ -103,11 +108,7 @@ def normalise_be_input(text: str) -> str:
     parsing, so 29 February of a BE leap year (2563 = 2020) parses correctly.
     """
 
-    def replace(match: re.Match) -> str:
-        year = int(match.group(1))
-        return str(year - BE_OFFSET) if year > BE_THRESHOLD else match.group(1)
-
-    return _YEAR_RE.sub(replace, text)
+    return _YEAR_RE.sub(lambda match: str(common_era_year(int(match.group(1)))), text)
 
 
 def format_for_input(value: datetime.date, lang: str | None = None) -> str:

@@ -13,15 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
+from portal import thaidates
 from portal.fields import DateField
 from portal.i18n import text_in
 from portal.images import ProcessedImageField
 from portal.models import PublishedModel, PublishedQuerySet
 from portal.storage import protected_storage
 
-# A year above this is a Buddhist-Era year typed by Thai staff (CE = BE - 543).
-BUDDHIST_ERA_THRESHOLD = 2400
-BUDDHIST_ERA_OFFSET = 543
 SLUG_HELP = _("The web address of the page: Latin letters, digits and hyphens only.")
 
 
@@ -523,8 +521,8 @@ class Publication(PublishedModel):
 
     def clean(self):
         super().clean()
-        if self.year and self.year > BUDDHIST_ERA_THRESHOLD:
-            self.year -= BUDDHIST_ERA_OFFSET
+        if self.year:
+            self.year = thaidates.common_era_year(self.year)
         if not (self.title_th or self.title_en):
             raise ValidationError(
                 {"title_th": _("Give the publication a title in Thai or in English.")},

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from networks.models import Network
 from portal.collation import collated
-from portal.countries import country_choices, country_name, sort_key
+from portal.countries import country_choices, country_codes, country_name, sort_key
 from portal.thaidates import calendar_year
 from programmes.models import (
     GoodPractice,
@@ -29,15 +29,6 @@ from programmes.models import (
 # Years a page may ask for (Common Era); anything else is not a page.
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 HOME_LIMIT = 3
-
-
-def country_codes(value) -> list[str]:
-    """Country codes from a multiple CountryField value (a list of Country or a string)."""
-    if not value:
-        return []
-    if isinstance(value, str):
-        return [code for code in value.split(",") if code]
-    return [str(getattr(country, "code", country)) for country in value]
 
 
 def stage_q(stage: str, today: datetime.date | None = None) -> Q:
