@@ -13,19 +13,16 @@ from babel import Locale
 from django.utils import translation
 from django.utils.functional import lazy
 
+from portal.i18n import page_language
+
 
 @functools.cache
 def _thai_names() -> dict[str, str]:
     return dict(Locale.parse("th").territories)
 
 
-def _lang(lang: str | None = None) -> str:
-    lang = (lang or translation.get_language() or "th").split("-")[0]
-    return "en" if lang == "en" else "th"
-
-
 def _name(code: str, english) -> str:
-    if _lang() == "th":
+    if page_language() == "th":
         return _thai_names().get(code) or str(english)
     return str(english)
 
@@ -49,7 +46,7 @@ def country_name(code, lang: str | None = None) -> str:
     code = str(getattr(code, "code", code) or "").upper()
     if not code or code not in countries:
         return ""
-    with translation.override(_lang(lang)):
+    with translation.override(page_language(lang)):
         return str(countries.name(code))
 
 
@@ -57,7 +54,7 @@ def sort_key(name: str, lang: str | None = None):
     """Thai dictionary order on Thai pages, alphabetical ignoring case on English pages."""
     from portal.collation import thai_sort_key
 
-    return thai_sort_key(name) if _lang(lang) == "th" else (name.casefold(), name)
+    return thai_sort_key(name) if page_language(lang) == "th" else (name.casefold(), name)
 
 
 def country_choices(codes=None, lang: str | None = None) -> list[tuple[str, str]]:

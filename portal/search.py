@@ -17,6 +17,8 @@ from django.db.models import Case, Count, F, IntegerField, Q, TextField, Value, 
 from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 
+from portal.i18n import OTHER, page_language
+
 LANGS = ("th", "en")
 GROUP_SIZE = 8
 MIN_LENGTH = 2
@@ -183,11 +185,6 @@ class Group:
     total: int
 
 
-def _language(lang: str | None) -> tuple[str, str]:
-    lang = "en" if (lang or "th").startswith("en") else "th"
-    return lang, ("th" if lang == "en" else "en")
-
-
 def terms_of(query: str) -> list[str]:
     """The words of a query (Thai users may put spaces between words the records run together)."""
     return list(dict.fromkeys(query.split()))[:MAX_TERMS]
@@ -227,7 +224,8 @@ def source_queryset(source: Source, query: str, lang: str):
     Relevance: a title match in the page's language, then a title match in the
     other language, then a match in any other field; newest first within each.
     """
-    lang, other = _language(lang)
+    lang = page_language(lang)
+    other = OTHER[lang]
     terms = terms_of(query)
     rank = Case(
         When(_matches(source.title_fields, (lang,), terms), then=Value(0)),

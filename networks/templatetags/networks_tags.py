@@ -8,10 +8,6 @@ from portal.i18n import page_language
 register = template.Library()
 
 
-def _page_lang() -> str:
-    return page_language()
-
-
 @register.simple_tag
 def country_label(code) -> str:
     """A country's name in the page's language."""
@@ -22,7 +18,7 @@ def country_label(code) -> str:
 def person_name(person) -> str:
     """A person's name (honorific included); text in the other language is marked with `lang`."""
     name, lang = person.display_name, person.display_name_lang
-    if lang != _page_lang():
+    if lang != page_language():
         return format_html('<span lang="{}">{}</span>', lang, name)
     return name
 
@@ -30,7 +26,7 @@ def person_name(person) -> str:
 @register.simple_tag
 def person_position(person) -> str:
     position, lang = person.display_position, person.display_position_lang
-    if position and lang != _page_lang():
+    if position and lang != page_language():
         return format_html('<span lang="{}">{}</span>', lang, position)
     return position
 
