@@ -8,8 +8,6 @@ twice changes nothing.
 
 import datetime
 
-from django.apps import apps
-
 from events.models import (
     Event,
     EventAlbum,
@@ -22,7 +20,10 @@ from events.models import (
     Session,
     SessionKind,
 )
+from networks.models import Network, Organisation, Person
 from portal.models import Status
+from programmes.models import Programme
+from publications.models import Publication
 
 # Slugs of records other apps' demos create.
 ECT = "ect"
@@ -33,11 +34,18 @@ CSPP_PROGRAMME = "cspp"
 REPORTER = "sirinat-mattra"
 
 
-def _get(app_label: str, model: str, slug: str, missing: list[str]):
-    Model = apps.get_model(app_label, model)
-    obj = Model.objects.filter(slug=slug).first()
+MODELS = {
+    "networks.Network": Network,
+    "networks.Organisation": Organisation,
+    "networks.Person": Person,
+    "programmes.Programme": Programme,
+}
+
+
+def _get(label: str, slug: str, missing: list[str]):
+    obj = MODELS[label].objects.filter(slug=slug).first()
     if obj is None:
-        missing.append(f"{app_label}.{model}:{slug}")
+        missing.append(f"{label}:{slug}")
     return obj
 
 
@@ -348,6 +356,12 @@ MEKONG_CONFERENCE = {
     "status": Status.PUBLISHED,
 }
 
+# The conference's papers and presentations, created by `publications.demo`.
+MEKONG_DOCUMENTS = [
+    "csos-regional-conference-2018-papers",
+    "csos-regional-conference-2018-presentations",
+]
+
 MEKONG_ALBUMS = [
     ("อัลบั้มภาพโดย CSNM", "Photo album by CSNM"),
     ("อัลบั้มภาพโดย USAID Asia", "Photo album by USAID Asia"),
@@ -387,13 +401,13 @@ def _set_organisers(event: Event, organisations: list) -> None:
 
 
 def _load_ect_forum(missing: list[str]) -> Event:
-    network = _get("networks", "Network", SDDC_NETWORK, missing)
+    network = _get("networks.Network", SDDC_NETWORK, missing)
     event = _upsert_event(ECT_FORUM, network=network)
     _set_organisers(
         event,
         [
-            _get("networks", "Organisation", ECT, missing),
-            _get("networks", "Organisation", ECT_BUREAU, missing),
+            _get("networks.Organisation", ECT, missing),
+            _get("networks.Organisation", ECT_BUREAU, missing),
         ],
     )
     for order, (label_th, label_en, count, breakdown) in enumerate(ECT_GROUPS):
@@ -426,7 +440,6 @@ def _load_ect_forum(missing: list[str]) -> Event:
             },
         )
         sessions.setdefault(kind, session)
-    Person = apps.get_model("networks", "Person")
     for order, (slug, role, session_kind, position_th, position_en) in enumerate(ECT_ROLES):
         person = Person.objects.filter(slug=slug).first()
         if person is None:
@@ -447,13 +460,19 @@ def _load_ect_forum(missing: list[str]) -> Event:
 
 
 def _load_mekong_conference(missing: list[str]) -> Event:
-    programme = _get("programmes", "Programme", CSPP_PROGRAMME, missing)
-    reporter = _get("networks", "Person", REPORTER, missing)
+    programme = _get("programmes.Programme", CSPP_PROGRAMME, missing)
+    reporter = _get("networks.Person", REPORTER, missing)
     relations = {"programme": programme, "reporter": reporter}
     if reporter is None:
         relations["reporter_name_th"] = "ศิรินาฎ มาตรา"
     event = _upsert_event(MEKONG_CONFERENCE, **relations)
-    _set_organisers(event, [_get("networks", "Organisation", CSNM, missing)])
+    _set_organisers(event, [_get("networks.Organisation", CSNM, missing)])
+    documents = Publication.objects.filter(slug__in=MEKONG_DOCUMENTS)
+    missing += [
+        f"publications.Publication:{slug}"
+        for slug in sorted(set(MEKONG_DOCUMENTS) - set(documents.values_list("slug", flat=True)))
+    ]
+    event.documents.set(documents)
     for order, (label_th, label_en) in enumerate(MEKONG_ALBUMS):
         EventAlbum.objects.update_or_create(
             event=event, order=order, defaults={"label_th": label_th, "label_en": label_en}

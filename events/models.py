@@ -243,7 +243,7 @@ class Event(PublishedModel):
         ),
     )
     documents = models.ManyToManyField(
-        "programmes.Publication",
+        "publications.Publication",
         blank=True,
         related_name="events",
         verbose_name=_("documents"),

@@ -26,7 +26,7 @@ HOME_LIMIT = 3
 
 
 def _publications_queryset():
-    Publication = apps.get_model("programmes", "Publication")
+    Publication = apps.get_model("publications", "Publication")
     queryset = Publication.objects.all()
     if hasattr(queryset, "published"):
         queryset = queryset.published()

@@ -19,6 +19,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_python
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.utils.translation.template import templatize
 
@@ -34,7 +35,6 @@ KEYWORDS = {
     "npgettext": ((1, "c"), 2, 3),
     "npgettext_lazy": ((1, "c"), 2, 3),
 }
-APPS = ("networks", "programmes", "events")
 TEMPLATE_SUFFIXES = {".html", ".txt", ".xml", ".ics"}
 TRANSLATED_LANGUAGES = ("th",)
 
@@ -62,10 +62,21 @@ class Domain:
         return self.po_path(lang).with_suffix(".mo")
 
 
+def project_apps() -> list[str]:
+    """The labels of the installed apps that live in this repository, portal aside."""
+    base = Path(settings.BASE_DIR).resolve()
+    return [
+        config.label
+        for config in django_apps.get_app_configs()
+        if Path(config.path).resolve().parent == base and config.label != "portal"
+    ]
+
+
 def domains() -> list[Domain]:
     base = Path(settings.BASE_DIR)
     templates = base / "templates"
-    project_templates = tuple(p for p in sorted(templates.iterdir()) if p.name not in APPS)
+    apps = project_apps()
+    project_templates = tuple(p for p in sorted(templates.iterdir()) if p.name not in apps)
     admin_js = base / "portal" / "admin_th_js.py"
     result = [
         Domain(
@@ -73,7 +84,7 @@ def domains() -> list[Domain]:
         ),
         Domain("portal", (admin_js,), base / "locale", gettext_domain="djangojs"),
     ]
-    for app in APPS:
+    for app in apps:
         result.append(Domain(app, (base / app, templates / app), base / app / "locale"))
     return result
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from django import forms
 from django.apps import apps
-from django.db.models import Case, Count, F, IntegerField, Q, TextField, Value, When, Window
-from django.db.models.functions import Concat
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
 from django.utils.translation import gettext_lazy as _
 
 from portal.i18n import OTHER, page_language
+from portal.searchindex import document
 
 LANGS = ("th", "en")
 GROUP_SIZE = 8
@@ -118,7 +118,7 @@ SOURCES: tuple[Source, ...] = (
     ),
     Source(
         key="publications",
-        model="programmes.Publication",
+        model="publications.Publication",
         label=_("Publications"),
         type_label=_("Publication"),
         title="title",
@@ -188,22 +188,6 @@ class Group:
 def terms_of(query: str) -> list[str]:
     """The words of a query (Thai users may put spaces between words the records run together)."""
     return list(dict.fromkeys(query.split()))[:MAX_TERMS]
-
-
-def document(columns) -> Concat:
-    """All searched columns of a record as one text, words kept apart by a space.
-
-    On PostgreSQL the filter `document__icontains=term` is served by one trigram
-    index on `UPPER(document)` per table (migration `portal.0002_search_indexes`
-    builds it from this same expression, so the two match exactly). One index
-    per table rather than one per column: the planner does not combine a dozen
-    per-column index scans for an OR, it scans the table instead. Terms hold no
-    spaces, so a match never spans two columns.
-    """
-    parts = []
-    for column in columns:
-        parts += [F(column), Value(" ")]
-    return Concat(*parts[:-1], output_field=TextField())
 
 
 def _matches(fields, langs, terms) -> Q:

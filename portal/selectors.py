@@ -11,7 +11,7 @@ from portal.countries import country_codes
 HOME_PAGE_MODULES = (
     "networks.selectors",
     "programmes.selectors",
-    "programmes.library.selectors",
+    "publications.selectors",
     "events.selectors",
 )
 
@@ -29,7 +29,7 @@ def home_page_context() -> dict:
 def figures() -> dict:
     """The portal's records at a glance, counted from published records only (5 queries)."""
     Programme = apps.get_model("programmes", "Programme")
-    Publication = apps.get_model("programmes", "Publication")
+    Publication = apps.get_model("publications", "Publication")
     Event = apps.get_model("events", "Event")
     Organisation = apps.get_model("networks", "Organisation")
 

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "portal",
     "networks",
     "programmes",
+    "publications",
     "events",
 ]
 
@@ -145,8 +146,8 @@ AUTH_PASSWORD_VALIDATORS = [
 PHAKHI_LOGIN_MAX_FAILURES = int(os.environ.get("PHAKHI_LOGIN_MAX_FAILURES", 5))
 PHAKHI_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("PHAKHI_LOGIN_LOCKOUT_SECONDS", 15 * 60))
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "programmes:publication_list"
-LOGOUT_REDIRECT_URL = "programmes:publication_list"
+LOGIN_REDIRECT_URL = "publications:list"
+LOGOUT_REDIRECT_URL = "publications:list"
 
 # --- Languages ----------------------------------------------------------------
 LANGUAGE_CODE = "th"

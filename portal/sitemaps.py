@@ -25,7 +25,7 @@ class SectionSitemap(Sitemap):
             "networks:organisation_list",
             "networks:network_list",
             "programmes:goodpractice_list",
-            "programmes:publication_list",
+            "publications:list",
         ]
 
     def location(self, item):

@@ -32,8 +32,9 @@ urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("", include("networks.urls")),
     path("", include("programmes.urls")),
+    path("", include("publications.urls")),
     path("", include("events.urls")),
-    path("accounts/", include("programmes.library.account_urls")),
+    path("accounts/", include("publications.account_urls")),
     prefix_default_language=True,
 )
 

@@ -16,7 +16,6 @@ from portal.admin_filters import CountryListFilter, country_filter
 from portal.countries import country_choices
 from programmes import selectors
 from programmes.forms import OrderedInlineFormSet, ProgrammeAdminForm
-from programmes.library import admin as library_admin  # noqa: F401  (registers Publication)
 from programmes.models import (
     GoodPractice,
     GoodPracticeImage,
@@ -195,7 +194,6 @@ class GoodPracticeAdmin(TabbedTranslationAdmin):
                     "themes",
                     "summary",
                     "body",
-                    "source_publication",
                     "is_sample",
                 ]
             },
@@ -214,7 +212,7 @@ class GoodPracticeAdmin(TabbedTranslationAdmin):
     list_select_related = ["programme"]
     list_filter = ["is_sample", "themes", CountryListFilter, "programme", "status"]
     search_fields = ["title_th", "title_en", "slug"]
-    autocomplete_fields = ["programme", "local_government", "themes", "source_publication"]
+    autocomplete_fields = ["programme", "local_government", "themes"]
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [GoodPracticeImageInline]
 

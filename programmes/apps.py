@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class ProgrammesConfig(AppConfig):
     name = "programmes"
-    verbose_name = _("Programmes and publications")
+    verbose_name = _("Programmes")

@@ -233,7 +233,7 @@ def good_practice_list(*, filters: dict | None = None) -> QuerySet:
 def good_practice_detail_queryset(user=None) -> QuerySet:
     return (
         _visible(GoodPractice.objects.all(), user)
-        .select_related("programme", "local_government", "source_publication")
+        .select_related("programme", "local_government")
         .prefetch_related("themes", Prefetch("images", queryset=GoodPracticeImage.objects.all()))
     )
 

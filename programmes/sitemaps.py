@@ -2,7 +2,13 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from programmes import selectors
-from programmes.models import GoodPractice, Programme, Publication
+from programmes.models import (
+    GoodPractice,
+    Programme,
+)
+from publications.models import (
+    Publication,
+)
 
 
 class ProgrammeSitemap(Sitemap):

@@ -4,10 +4,8 @@ from programmes.models import (
     GoodPractice,
     GoodPracticeImage,
     ImpactStatement,
-    Language,
     Programme,
     ProgrammeLink,
-    Publication,
     Theme,
 )
 
@@ -45,16 +43,4 @@ class GoodPracticeTranslationOptions(TranslationOptions):
 @register(GoodPracticeImage)
 class GoodPracticeImageTranslationOptions(TranslationOptions):
     fields = ("caption",)
-    required_languages = ()
-
-
-@register(Language)
-class LanguageTranslationOptions(TranslationOptions):
-    fields = ("name",)
-    required_languages = ()
-
-
-@register(Publication)
-class PublicationTranslationOptions(TranslationOptions):
-    fields = ("title", "authors", "abstract")
     required_languages = ()

@@ -1,7 +1,6 @@
 from django.urls import path
 
 from programmes import views
-from programmes.library.urls import urlpatterns as library_urlpatterns
 
 app_name = "programmes"
 
@@ -15,5 +14,4 @@ urlpatterns = [
         views.GoodPracticeDetailView.as_view(),
         name="goodpractice_detail",
     ),
-    *library_urlpatterns,
 ]

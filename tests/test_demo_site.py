@@ -140,7 +140,7 @@ def test_home_page_query_count_does_not_grow_with_the_records(client, demo):
 
     from tests.events.factories import EventFactory
     from tests.programmes.factories import ProgrammeFactory
-    from tests.programmes.library.factories import PublicationFactory
+    from tests.publications.factories import PublicationFactory
 
     def queries() -> int:
         with CaptureQueriesContext(connection) as captured:

@@ -10,7 +10,10 @@ from django.utils.translation import ngettext
 
 from portal import jsonld, thaidates
 from programmes import selectors
-from programmes.models import DatePrecision, PartnerRole
+from programmes.models import (
+    DatePrecision,
+    PartnerRole,
+)
 
 register = template.Library()
 

@@ -8,6 +8,7 @@ from tests.events.factories import (
     PersonFactory,
     ProgrammeFactory,
 )
+from tests.publications.factories import PublicationFactory
 
 # The people of seeds 001 and 002, as the networks demo creates them (slug: th given, th family, en given, en family).
 SEED_PEOPLE = {
@@ -52,6 +53,8 @@ def seed_records(db):
         title_th="โครงการหุ้นส่วนการพัฒนาภาคประชาสังคมลุ่มน้ำโขง",
         title_en="Civil Society Partnerships Project",
     )
+    for slug in demo.MEKONG_DOCUMENTS:
+        PublicationFactory(slug=slug)
     for slug, (given_th, family_th, given_en, family_en) in SEED_PEOPLE.items():
         PersonFactory(
             slug=slug,

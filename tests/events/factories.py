@@ -134,4 +134,4 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
 
 
 def publication_model():
-    return apps.get_model("programmes", "Publication")
+    return apps.get_model("publications", "Publication")

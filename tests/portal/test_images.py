@@ -87,7 +87,8 @@ def test_every_image_field_explains_a_refused_bomb_in_the_staff_language(setting
     from django.utils import translation
 
     from networks.models import Organisation
-    from programmes.models import Programme, Publication
+    from programmes.models import Programme
+    from publications.models import Publication
 
     settings.PHAKHI_MAX_IMAGE_PIXELS = 1_000_000
     buffer = io.BytesIO()

@@ -1,5 +1,4 @@
 import datetime
-import importlib
 import re
 
 import pytest
@@ -10,7 +9,14 @@ from django.utils import timezone, translation
 from networks.models import Person
 from portal import search
 from portal.models import Status
-from programmes.models import GoodPractice, Programme, Publication, PublicationKind
+from programmes.models import (
+    GoodPractice,
+    Programme,
+)
+from publications.models import (
+    Publication,
+    PublicationKind,
+)
 from tests.events.factories import EventFactory
 from tests.networks.factories import NetworkFactory, OrganisationFactory, PersonFactory
 
@@ -348,11 +354,17 @@ def test_the_language_switcher_keeps_the_query(client):
 
 def test_the_index_migration_covers_every_searched_column_in_order():
     """The PostgreSQL index expressions must be exactly the ones the search filters on."""
-    migration = importlib.import_module("portal.migrations.0002_search_indexes")
-    indexed = {
-        f"{app}.{model}": migration.columns(fields)
-        for (app, model), fields in migration.SEARCHED.items()
-    }
+    from django.apps import apps
+    from django.db.migrations.loader import MigrationLoader
+
+    from portal.searchindex import CreateSearchIndex
+
+    indexed = {}
+    for (app_label, _name), migration in MigrationLoader(None).disk_migrations.items():
+        for operation in migration.operations:
+            if isinstance(operation, CreateSearchIndex):
+                model = apps.get_model(app_label, operation.model_name)
+                indexed[model._meta.label] = operation.columns
     assert indexed == {source.model: source.columns() for source in search.SOURCES}
 
 

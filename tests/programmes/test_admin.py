@@ -2,7 +2,12 @@ import pytest
 from django.urls import reverse
 
 from portal.models import Status
-from programmes.models import DatePrecision, PartnerRole, Programme, TeamRole
+from programmes.models import (
+    DatePrecision,
+    PartnerRole,
+    Programme,
+    TeamRole,
+)
 from tests.networks.factories import OrganisationFactory, PersonFactory
 from tests.programmes.factories import (
     GoodPracticeFactory,

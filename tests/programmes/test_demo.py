@@ -4,7 +4,13 @@ from django.utils import translation
 
 from networks import demo as networks_demo
 from programmes import demo
-from programmes.models import GoodPractice, ImpactStatement, Programme, ProgrammeLink, TeamMember
+from programmes.models import (
+    GoodPractice,
+    ImpactStatement,
+    Programme,
+    ProgrammeLink,
+    TeamMember,
+)
 
 pytestmark = pytest.mark.django_db
 

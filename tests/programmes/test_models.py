@@ -6,7 +6,12 @@ from django.db import IntegrityError, transaction
 from django.template import Context, Template
 from django.utils import timezone, translation
 
-from programmes.models import DatePrecision, PartnerRole, Programme, Stage
+from programmes.models import (
+    DatePrecision,
+    PartnerRole,
+    Programme,
+    Stage,
+)
 from tests.networks.factories import OrganisationFactory
 from tests.programmes.factories import PartnerFactory, ProgrammeFactory
 

@@ -8,7 +8,13 @@ from django.utils import timezone, translation
 from networks.models import Organisation
 from portal.models import Status
 from programmes import selectors
-from programmes.models import DatePrecision, PartnerRole, Programme, Stage, TeamRole
+from programmes.models import (
+    DatePrecision,
+    PartnerRole,
+    Programme,
+    Stage,
+    TeamRole,
+)
 from programmes.sitemaps import GoodPracticeSitemap, ProgrammeSitemap, ProgrammeYearSitemap
 from tests.networks.factories import NetworkFactory, OrganisationFactory, PersonFactory
 from tests.programmes.factories import (

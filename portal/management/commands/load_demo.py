@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # In dependency order: events point at programmes, the library at programmes and events.
-DEMO_MODULES = ("networks.demo", "programmes.demo", "events.demo", "programmes.library.demo")
+DEMO_MODULES = ("networks.demo", "programmes.demo", "publications.demo", "events.demo")
 
 
 class Command(BaseCommand):

@@ -14,7 +14,11 @@ from django.db import transaction
 from PIL import Image, ImageDraw
 
 from portal.models import Status
-from programmes.models import GoodPractice, GoodPracticeImage, Theme
+from programmes.models import (
+    GoodPractice,
+    GoodPracticeImage,
+    Theme,
+)
 
 SAMPLES = [
     {

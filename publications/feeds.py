@@ -1,0 +1,58 @@
+"""An Atom feed of new publications, in the language of its URL."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from portal.i18n import text_in
+from publications.models import (
+    Publication,
+)
+
+FEED_LENGTH = 20
+
+
+class NewPublicationsFeed(Feed):
+    feed_type = Atom1Feed
+    title = _("Phakhi: new publications")
+    subtitle = _("Manuals, summaries, papers and reports of civic-network programmes.")
+
+    def link(self):
+        return reverse("publications:list")
+
+    def feed_url(self):
+        return reverse("publications:feed")
+
+    def items(self):
+        return (
+            Publication.objects.published()
+            .select_related("publisher")
+            .order_by("-published_at", "-pk")[:FEED_LENGTH]
+        )
+
+    def item_title(self, item):
+        return text_in(item, "title")[0]
+
+    def item_description(self, item):
+        return text_in(item, "abstract")[0]
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_guid(self, item):
+        return f"phakhi:publication:{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return text_in(item, "authors")[0] or (str(item.publisher) if item.publisher else None)
+
+    def item_categories(self, item):
+        return [item.get_kind_display()]

@@ -1,0 +1,42 @@
+import pytest
+from django.utils import translation
+
+from publications.models import (
+    Access,
+)
+from tests.publications.factories import (
+    PartnerAccountFactory,
+    PublicationFactory,
+    UserFactory,
+    with_file,
+)
+
+THAI_NAME = "คู่มือการอบรม 16 ตัวอย่างที่ดี (ฉบับย่อ).pdf"
+
+
+@pytest.fixture(autouse=True)
+def _reset_language():
+    yield
+    translation.activate("th")
+
+
+@pytest.fixture
+def public_pub(db):
+    return with_file(PublicationFactory(slug="public-manual"), name=THAI_NAME)
+
+
+@pytest.fixture
+def partners_pub(db):
+    return with_file(
+        PublicationFactory(slug="partners-seminar", access=Access.PARTNERS), name="seminar.pdf"
+    )
+
+
+@pytest.fixture
+def partner_user(db):
+    return PartnerAccountFactory(user=UserFactory(username="partner1")).user
+
+
+@pytest.fixture
+def plain_user(db):
+    return UserFactory(username="someone")

@@ -1,0 +1,299 @@
+"""The download view: headers, names, counting, who may download partners-only files."""
+
+import re
+import threading
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from portal.models import Status
+from publications.downloads import ascii_fallback, content_disposition
+from publications.models import (
+    DownloadRecord,
+    PartnerAccount,
+    Publication,
+)
+from tests.publications.conftest import THAI_NAME
+from tests.publications.factories import (
+    PartnerAccountFactory,
+    PublicationFactory,
+    UserFactory,
+    pdf_bytes,
+    with_file,
+)
+
+_PARAM = re.compile(r';\s*([\w*!#$&+.^`|~-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;\s]+)')
+
+
+def parsed_filename(header: str) -> str:
+    """The file name a browser reads from the header (RFC 6266: `filename*` wins)."""
+    params = {key.lower(): value for key, value in _PARAM.findall(header)}
+    if "filename*" in params:
+        charset, _language, encoded = params["filename*"].split("'", 2)
+        assert charset.lower() == "utf-8"
+        return unquote(encoded, encoding="utf-8", errors="strict")
+    value = params["filename"]
+    return re.sub(r"\\(.)", r"\1", value[1:-1]) if value.startswith('"') else value
+
+
+def fallback_filename(header: str) -> str:
+    """The plain `filename` old browsers read."""
+    value = dict(_PARAM.findall(header))["filename"]
+    return re.sub(r"\\(.)", r"\1", value[1:-1])
+
+
+def fetch(client, url, method="get", **kwargs):
+    """A response with its body read; reading a streamed body to the end closes its file."""
+    response = getattr(client, method)(url, **kwargs)
+    if response.streaming:
+        response.body = b"".join(response.streaming_content)
+    else:
+        response.body = response.content
+    return response
+
+
+def download_url(publication, lang="th"):
+    return f"/{lang}/publications/{publication.slug}/download/"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [THAI_NAME, 'สรุป 16 ตัวอย่าง; "ฉบับ" 100%.pdf', "plain-name.pdf", "naïve café.docx"],
+)
+def test_file_names_round_trip_through_content_disposition(name):
+    header = content_disposition(name)
+    assert header.startswith('attachment; filename="')
+    assert header.isascii()
+    assert parsed_filename(header) == name
+    assert fallback_filename(header).isascii()
+    assert fallback_filename(header).endswith(name[name.rindex(".") :])
+
+
+def test_the_ascii_fallback_keeps_the_extension_and_no_quotes():
+    assert ascii_fallback(THAI_NAME).isascii() and ascii_fallback(THAI_NAME).endswith(".pdf")
+    assert ascii_fallback("คู่มือ.pdf") == "download.pdf"
+    assert '"' not in ascii_fallback('a "quoted" name.pdf')
+    assert ascii_fallback("naïve café.docx") == "naive cafe.docx"
+
+
+@pytest.mark.django_db
+def test_a_thai_file_name_round_trips_through_the_download(client, public_pub):
+    response = fetch(client, download_url(public_pub))
+    assert response.status_code == 200
+    assert parsed_filename(response["Content-Disposition"]) == THAI_NAME
+    assert response["Content-Disposition"].startswith("attachment;")
+    only_thai = with_file(PublicationFactory(slug="thai-only"), name="คู่มือ.pdf")
+    header = fetch(client, download_url(only_thai))["Content-Disposition"]
+    assert fallback_filename(header) == "thai-only.pdf"
+    assert parsed_filename(header) == "คู่มือ.pdf"
+
+
+@pytest.mark.django_db
+def test_a_public_download_has_the_right_headers_and_the_file(client, public_pub):
+    response = fetch(client, download_url(public_pub))
+    body = response.body
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert int(response["Content-Length"]) == len(body) == public_pub.file_size
+    assert body.startswith(b"%PDF-")
+    public_pub.refresh_from_db()
+    assert public_pub.download_count == 1
+    assert not DownloadRecord.objects.exists()  # only partners-only downloads are logged
+
+
+@pytest.mark.django_db
+def test_head_requests_are_answered_but_not_counted(client, public_pub):
+    response = fetch(client, download_url(public_pub), method="head")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    public_pub.refresh_from_db()
+    assert public_pub.download_count == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_anonymous_visitors_are_sent_to_sign_in_and_back(client, partners_pub, lang):
+    response = fetch(client, download_url(partners_pub, lang))
+    assert response.status_code == 302
+    target = f"/{lang}/accounts/sign-in/?next=/{lang}/publications/partners-seminar/download/"
+    assert response["Location"] == target
+    page = client.get(target)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert {"th": "ลงชื่อเข้าใช้สำหรับภาคี", "en": "Partner sign-in"}[lang] in text
+    assert "Test publication" in text or "สิ่งพิมพ์ทดสอบ" in text  # which file it is for
+    partners_pub.refresh_from_db()
+    assert partners_pub.download_count == 0
+
+
+@pytest.mark.django_db
+def test_a_partner_signing_in_gets_the_file_and_is_logged(client, partners_pub, partner_user):
+    response = fetch(
+        client,
+        "/en/accounts/sign-in/",
+        "post",
+        data={
+            "username": "partner1",
+            "password": "secret-pass-123",
+            "next": download_url(partners_pub, "en"),
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "no-store" in response["Cache-Control"]
+    record = DownloadRecord.objects.get()
+    assert (record.publication, record.user) == (partners_pub, partner_user)
+    partners_pub.refresh_from_db()
+    assert partners_pub.download_count == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_a_signed_in_account_without_partner_rights_gets_403_with_an_explanation(
+    client, partners_pub, plain_user, lang
+):
+    client.force_login(plain_user)
+    response = fetch(client, download_url(partners_pub, lang))
+    assert response.status_code == 403
+    text = response.content.decode()
+    expected = {"th": "เฉพาะภาคี", "en": "not registered as a partner"}[lang]
+    assert expected in text
+    assert not DownloadRecord.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_expired_or_switched_off_partner_account_gets_403(client, partners_pub, partner_user):
+    account = partner_user.partner_account
+    account.valid_until = account.created_at.date().replace(year=2020)
+    account.save()
+    client.force_login(partner_user)
+    response = fetch(client, download_url(partners_pub, "en"))
+    assert response.status_code == 403
+    assert "ended on" in response.content.decode()
+    PartnerAccount.objects.filter(pk=account.pk).update(valid_until=None, is_active=False)
+    response = fetch(client, download_url(partners_pub, "en"))
+    assert response.status_code == 403
+    assert "switched off" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_staff_may_download_partners_only_files(client, partners_pub):
+    client.force_login(UserFactory(username="staff", is_staff=True))
+    assert fetch(client, download_url(partners_pub)).status_code == 200
+    assert DownloadRecord.objects.get().user.username == "staff"
+
+
+@pytest.mark.django_db
+def test_drafts_and_publications_without_a_file_give_404(client):
+    draft = with_file(PublicationFactory(status=Status.DRAFT))
+    assert fetch(client, download_url(draft)).status_code == 404
+    empty = PublicationFactory()
+    assert fetch(client, download_url(empty)).status_code == 404
+    assert client.get("/th/publications/no-such-thing/download/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_file_missing_from_storage_gives_404_not_500(client, public_pub):
+    Path(public_pub.file.path).unlink()
+    assert fetch(client, download_url(public_pub)).status_code == 404
+
+
+@pytest.mark.django_db
+def test_files_live_outside_media_root_and_a_media_url_guess_finds_nothing(
+    client, settings, partners_pub
+):
+    stored = Path(partners_pub.file.path).resolve()
+    assert stored.is_file()
+    assert not stored.is_relative_to(Path(settings.MEDIA_ROOT).resolve())
+    assert stored.is_relative_to(Path(settings.PROTECTED_MEDIA_ROOT).resolve())
+    # Stored under a generated name, not the original one.
+    assert stored.name != "seminar.pdf" and stored.suffix == ".pdf"
+    for guess in (
+        f"/media/{partners_pub.file.name}",
+        f"/media/../protected/{partners_pub.file.name}",
+        f"/th/media/{partners_pub.file.name}",
+    ):
+        assert client.get(guess).status_code == 404
+    with pytest.raises(ValueError):
+        partners_pub.file.url  # noqa: B018 - protected storage has no public URL
+
+
+@pytest.mark.django_db
+def test_the_web_server_can_take_over_the_transfer_with_x_accel_redirect(
+    client, settings, public_pub
+):
+    settings.PHAKHI_SENDFILE = "x-accel-redirect"
+    settings.PHAKHI_SENDFILE_PREFIX = "/protected-files/"
+    response = fetch(client, download_url(public_pub))
+    assert response.status_code == 200
+    assert response.body == b""
+    assert response["X-Accel-Redirect"] == f"/protected-files/{public_pub.file.name}"
+    assert parsed_filename(response["Content-Disposition"]) == THAI_NAME
+    assert response["X-Content-Type-Options"] == "nosniff"
+    public_pub.refresh_from_db()
+    assert public_pub.download_count == 1
+
+
+@pytest.mark.django_db
+def test_the_web_server_can_take_over_the_transfer_with_x_sendfile(client, settings, public_pub):
+    settings.PHAKHI_SENDFILE = "x-sendfile"
+    response = fetch(client, download_url(public_pub))
+    assert response.body == b""
+    assert response["X-Sendfile"] == public_pub.file.path
+    assert response["Content-Type"] == "application/pdf"
+
+
+def _download_many(url: str, times: int, barrier: threading.Barrier, errors: list) -> None:
+    try:
+        client = Client()
+        barrier.wait()
+        for _ in range(times):
+            response = fetch(client, url)
+            if response.status_code != 200:
+                errors.append(response.status_code)
+    except Exception as exc:  # collected and asserted in the main thread
+        errors.append(exc)
+    finally:
+        connection.close()  # each thread had its own connection
+
+
+@pytest.mark.django_db(transaction=True)
+def test_download_counter_is_exact_concurrently_on_postgresql_and_sequentially_on_sqlite():
+    """On PostgreSQL, 8 threads on their own connections download at once; no count is lost.
+
+    SQLite serialises writers, so there the same number of downloads runs one after
+    another and the count must be just as exact.
+    """
+    publication = with_file(PublicationFactory(slug="popular"), pdf_bytes(1), "popular.pdf")
+    url = download_url(publication)
+    threads_count, times = 8, 10
+    if connection.vendor == "postgresql":
+        barrier = threading.Barrier(threads_count)
+        errors: list = []
+        threads = [
+            threading.Thread(target=_download_many, args=(url, times, barrier, errors))
+            for _ in range(threads_count)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+    else:
+        client = Client()
+        for _ in range(threads_count * times):
+            assert fetch(client, url).status_code == 200
+    assert Publication.objects.get(pk=publication.pk).download_count == threads_count * times
+
+
+@pytest.mark.django_db
+def test_each_partners_only_download_is_logged_for_staff(client, partners_pub):
+    partner = PartnerAccountFactory(user=UserFactory(username="p2")).user
+    client.force_login(partner)
+    for _ in range(3):
+        fetch(client, download_url(partners_pub))
+    assert DownloadRecord.objects.filter(publication=partners_pub, user=partner).count() == 3
