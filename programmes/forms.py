@@ -5,9 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from portal.countries import country_choices
-from programmes.models import (
-    Programme,
-)
+from programmes.models import Programme
 
 ALL = pgettext_lazy("filter", "All")
 

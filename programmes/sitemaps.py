@@ -6,9 +6,7 @@ from programmes.models import (
     GoodPractice,
     Programme,
 )
-from publications.models import (
-    Publication,
-)
+from publications.models import Publication
 
 
 class ProgrammeSitemap(Sitemap):

@@ -20,9 +20,7 @@ from django.core.files.base import ContentFile
 
 from networks.models import Organisation
 from portal.models import Status
-from programmes.models import (
-    Programme,
-)
+from programmes.models import Programme
 from publications import services
 from publications.models import (
     Access,

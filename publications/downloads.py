@@ -8,9 +8,7 @@ from django.conf import settings
 from django.http import FileResponse, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from publications.models import (
-    Publication,
-)
+from publications.models import Publication
 
 SENDFILE_NGINX = "x-accel-redirect"
 SENDFILE_APACHE = "x-sendfile"

@@ -6,9 +6,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from portal.i18n import text_in
-from publications.models import (
-    Publication,
-)
+from publications.models import Publication
 
 FEED_LENGTH = 20
 

@@ -9,9 +9,7 @@ from django.utils.translation import pgettext_lazy
 from portal import thaidates
 from portal.auth import ThrottledSignInMixin
 from publications import selectors, services, uploads
-from publications.models import (
-    Publication,
-)
+from publications.models import Publication
 
 ACCEPT = ",".join(sorted({extension for t in uploads.TYPES.values() for extension in t.extensions}))
 

@@ -10,9 +10,7 @@ from django.utils import timezone
 
 from portal.collation import collated
 from portal.models import Status
-from programmes.models import (
-    Programme,
-)
+from programmes.models import Programme
 from publications.models import (
     Access,
     Language,

@@ -15,9 +15,7 @@ from django.views.generic import DetailView, TemplateView
 from publications import citations, selectors, services
 from publications.downloads import content_disposition, file_response
 from publications.forms import LibraryFilterForm, PartnerSignInForm
-from publications.models import (
-    Publication,
-)
+from publications.models import Publication
 
 logger = logging.getLogger(__name__)
 PAGE_SIZE = 20

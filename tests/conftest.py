@@ -1,11 +1,49 @@
 import pytest
 
 
+@pytest.fixture(scope="module")
+def module_files(tmp_path_factory):
+    """Upload folders shared by the tests of one module (see `demo_site`)."""
+    return tmp_path_factory.mktemp("module-files")
+
+
+def _media_settings(base) -> dict:
+    return {"MEDIA_ROOT": base / "media", "PROTECTED_MEDIA_ROOT": base / "protected"}
+
+
 @pytest.fixture(autouse=True)
-def _media_folders(settings, tmp_path):
-    """Every test writes uploads into throwaway folders."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PROTECTED_MEDIA_ROOT = tmp_path / "protected"
+def _media_folders(request, settings, tmp_path):
+    """Every test writes uploads into throwaway folders; tests of the demo site share the
+    module's, where `load_demo` stored the demo's files."""
+    base = (
+        request.getfixturevalue("module_files") if "demo_site" in request.fixturenames else tmp_path
+    )
+    for name, value in _media_settings(base).items():
+        setattr(settings, name, value)
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker, module_files):
+    """The whole demo, as `make run` loads it, once per module.
+
+    It is loaded inside a transaction that is rolled back when the module ends; each
+    test runs in a savepoint inside it, so what one test changes the next never sees.
+    Tests that use it need the `db` fixture (or the django_db mark) as usual. Its value
+    is what `load_demo` printed.
+    """
+    import io
+
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import override_settings
+
+    output = io.StringIO()
+    with django_db_blocker.unblock(), transaction.atomic():
+        # The demo partner account is made only in debug.
+        with override_settings(DEBUG=True, **_media_settings(module_files)):
+            call_command("load_demo", stdout=output)
+        yield output.getvalue()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)
@@ -27,3 +65,15 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def admin_client_in(client, admin_user):
+    """An admin client whose pages are in the given language."""
+
+    def make(lang: str):
+        client.force_login(admin_user)
+        client.cookies["phakhi_language"] = lang
+        return client
+
+    return make

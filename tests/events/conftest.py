@@ -1,5 +1,4 @@
 import pytest
-from django.utils import translation
 
 from events import demo
 from tests.events.factories import (
@@ -79,10 +78,3 @@ def mekong_conference(seed_records):
     event = demo._load_mekong_conference(missing)
     assert missing == []
     return event
-
-
-@pytest.fixture(autouse=True)
-def _reset_language():
-    """Requests to /en/ pages leave English active in the test thread; the next test starts in Thai."""
-    yield
-    translation.activate("th")

@@ -1,9 +1,8 @@
-"""Factories for event tests. Other apps' records are built here from their model contracts."""
+"""Factories of events records, built on the factories of the apps below."""
 
 import datetime
 
 import factory
-from django.apps import apps
 
 from events.models import (
     Event,
@@ -18,49 +17,14 @@ from events.models import (
     SessionKind,
 )
 from portal.models import Status
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "networks.Organisation"
-
-    name_th = factory.Sequence(lambda n: f"องค์กรทดสอบ {n}")
-    name_en = factory.Sequence(lambda n: f"Test organisation {n}")
-    slug = factory.Sequence(lambda n: f"test-organisation-{n}")
-    status = Status.PUBLISHED
-
-
-class NetworkFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "networks.Network"
-
-    name_th = factory.Sequence(lambda n: f"เครือข่ายทดสอบ {n}")
-    name_en = factory.Sequence(lambda n: f"Test network {n}")
-    slug = factory.Sequence(lambda n: f"test-network-{n}")
-    status = Status.PUBLISHED
-
-
-class PersonFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "networks.Person"
-
-    given_name_th = factory.Sequence(lambda n: f"สมชาย{n}")
-    family_name_th = "ใจดี"
-    given_name_en = factory.Sequence(lambda n: f"Somchai{n}")
-    family_name_en = "Jaidee"
-    slug = factory.Sequence(lambda n: f"test-person-{n}")
-    email = factory.Sequence(lambda n: f"private{n}@example.org")
-    phone = factory.Sequence(lambda n: f"+66 81 000 {n:04d}")
-
-
-class ProgrammeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "programmes.Programme"
-
-    title_th = factory.Sequence(lambda n: f"โครงการทดสอบ {n}")
-    title_en = factory.Sequence(lambda n: f"Test programme {n}")
-    slug = factory.Sequence(lambda n: f"test-programme-{n}")
-    status = Status.PUBLISHED
+from tests.publications.factories import (  # noqa: F401  (re-exported for the events tests)
+    GoodPracticeFactory,
+    NetworkFactory,
+    OrganisationFactory,
+    PersonFactory,
+    ProgrammeFactory,
+    PublicationFactory,
+)
 
 
 class EventFactory(factory.django.DjangoModelFactory):
@@ -131,7 +95,3 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
 
     event = factory.SubFactory(EventFactory)
     person = factory.SubFactory(PersonFactory)
-
-
-def publication_model():
-    return apps.get_model("publications", "Publication")

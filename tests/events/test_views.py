@@ -15,6 +15,7 @@ from tests.events.factories import (
     ParticipationFactory,
     PersonFactory,
     ProgrammeFactory,
+    PublicationFactory,
     RoleFactory,
     SessionFactory,
 )
@@ -413,23 +414,14 @@ def test_organisation_page_lists_the_events_it_organised(client, lang, mekong_co
 
 @pytest.mark.parametrize(("lang", "year"), [("th", "2561"), ("en", "2018")])
 def test_event_page_lists_its_published_documents_only(client, lang, year):
-    from tests.events.factories import publication_model
-
-    Publication = publication_model()
     event = EventFactory()
-    paper = Publication.objects.create(
-        slug="cso-paper",
-        title_th="เอกสารนำเสนอ",
-        title_en="Conference paper",
-        kind=Publication._meta.get_field("kind").choices[0][0],
-        year=2018,
-        status="published",
+    paper = PublicationFactory(
+        slug="cso-paper", title_th="เอกสารนำเสนอ", title_en="Conference paper", year=2018
     )
-    draft = Publication.objects.create(
+    draft = PublicationFactory(
         slug="draft-paper",
         title_th="เอกสารร่างลับ",
         title_en="Secret draft paper",
-        kind=paper.kind,
         status="draft",
     )
     event.documents.add(paper, draft)

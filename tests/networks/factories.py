@@ -1,3 +1,5 @@
+"""Factories of networks records; the factories of higher apps build on these."""
+
 import factory
 from django.utils import timezone
 
@@ -46,6 +48,9 @@ class PersonFactory(factory.django.DjangoModelFactory):
     given_name_en = factory.Sequence(lambda n: f"Somchai{n}")
     family_name_en = "Jaidee"
     slug = factory.Sequence(lambda n: f"person-{n}")
+    # Private contacts on every test person, so a test that looks for a leak can find one.
+    email = factory.Sequence(lambda n: f"private{n}@example.org")
+    phone = factory.Sequence(lambda n: f"+66 81 000 {n:04d}")
 
 
 def bulk_organisations(count: int, **extra) -> list[Organisation]:

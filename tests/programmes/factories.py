@@ -1,3 +1,5 @@
+"""Factories of programmes records, built on the networks factories."""
+
 import datetime
 
 import factory
@@ -15,7 +17,11 @@ from programmes.models import (
     TeamRole,
     Theme,
 )
-from tests.networks.factories import OrganisationFactory, PersonFactory
+from tests.networks.factories import (  # noqa: F401  (re-exported for higher apps' tests)
+    NetworkFactory,
+    OrganisationFactory,
+    PersonFactory,
+)
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):

@@ -3,9 +3,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from programmes.models import (
-    GoodPractice,
-)
+from programmes.models import GoodPractice
 
 pytestmark = pytest.mark.django_db
 

@@ -1,23 +1,14 @@
 import pytest
-from django.utils import translation
 
-from publications.models import (
-    Access,
-)
+from publications.models import Access
+from tests.portal.factories import UserFactory
 from tests.publications.factories import (
     PartnerAccountFactory,
     PublicationFactory,
-    UserFactory,
     with_file,
 )
 
 THAI_NAME = "คู่มือการอบรม 16 ตัวอย่างที่ดี (ฉบับย่อ).pdf"
-
-
-@pytest.fixture(autouse=True)
-def _reset_language():
-    yield
-    translation.activate("th")
 
 
 @pytest.fixture

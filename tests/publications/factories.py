@@ -1,4 +1,4 @@
-"""Factories and sample files for the library tests."""
+"""Factories of publications and sample files, built on the programmes factories."""
 
 import io
 import struct
@@ -10,9 +10,6 @@ from django.core.files.base import ContentFile
 from pypdf import PdfWriter
 
 from portal.models import Status
-from programmes.models import (
-    Programme,
-)
 from publications import services
 from publications.models import (
     Language,
@@ -20,16 +17,14 @@ from publications.models import (
     Publication,
     PublicationKind,
 )
-
-
-class ProgrammeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Programme
-
-    title_th = factory.Sequence(lambda n: f"โครงการทดสอบ {n}")
-    title_en = factory.Sequence(lambda n: f"Test programme {n}")
-    slug = factory.Sequence(lambda n: f"library-programme-{n}")
-    status = Status.PUBLISHED
+from tests.portal.factories import UserFactory
+from tests.programmes.factories import (  # noqa: F401  (re-exported for higher apps' tests)
+    GoodPracticeFactory,
+    NetworkFactory,
+    OrganisationFactory,
+    PersonFactory,
+    ProgrammeFactory,
+)
 
 
 class LanguageFactory(factory.django.DjangoModelFactory):
@@ -58,16 +53,7 @@ class PartnerAccountFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = PartnerAccount
 
-    user = factory.SubFactory("tests.publications.factories.UserFactory")
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "auth.User"
-        django_get_or_create = ("username",)
-
-    username = factory.Sequence(lambda n: f"user{n}")
-    password = factory.django.Password("secret-pass-123")
+    user = factory.SubFactory(UserFactory)
 
 
 # --- sample files ----------------------------------------------------------------------

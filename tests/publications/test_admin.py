@@ -10,11 +10,11 @@ from publications.models import (
     Language,
     Publication,
 )
+from tests.portal.factories import UserFactory
 from tests.publications.factories import (
     HTML,
     PartnerAccountFactory,
     PublicationFactory,
-    UserFactory,
     pdf_bytes,
     with_file,
 )

@@ -6,9 +6,7 @@ import pytest
 from django.utils import translation
 
 from publications import citations
-from publications.models import (
-    PublicationKind,
-)
+from publications.models import PublicationKind
 from tests.publications.factories import LanguageFactory, PublicationFactory
 
 URL = "https://example.org/en/publications/x/"

@@ -5,9 +5,7 @@ from django.contrib.auth import get_user_model
 
 from networks.models import Organisation
 from portal.models import Status
-from programmes.models import (
-    Programme,
-)
+from programmes.models import Programme
 from publications import demo
 from publications.models import (
     Access,

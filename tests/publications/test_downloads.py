@@ -16,11 +16,11 @@ from publications.models import (
     PartnerAccount,
     Publication,
 )
+from tests.portal.factories import UserFactory
 from tests.publications.conftest import THAI_NAME
 from tests.publications.factories import (
     PartnerAccountFactory,
     PublicationFactory,
-    UserFactory,
     pdf_bytes,
     with_file,
 )

@@ -7,9 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils import translation
 
-from publications.models import (
-    Publication,
-)
+from publications.models import Publication
 from publications.uploads import inspect_upload
 from tests.publications.factories import (
     EXE,

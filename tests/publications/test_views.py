@@ -11,11 +11,11 @@ from publications.models import (
     Publication,
     PublicationKind,
 )
+from tests.portal.factories import UserFactory
 from tests.publications.factories import (
     LanguageFactory,
     ProgrammeFactory,
     PublicationFactory,
-    UserFactory,
     image_bytes,
     with_file,
 )
