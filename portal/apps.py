@@ -8,3 +8,6 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from portal import collation  # noqa: F401  (registers the SQLite Thai collation)
+        from portal import pagecache
+
+        pagecache.connect_signals()

@@ -77,7 +77,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.compression.SafeGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -85,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.RememberLanguageMiddleware",
+    # Last, so it knows the visitor and the language, and what the page used (portal/pagecache.py).
+    "portal.pagecache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -134,6 +138,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole pages for anonymous visitors (portal/pagecache.py): how long a page may be kept at
+# most; an edit makes it stale at once. 0 turns the page cache off.
+PHAKHI_PAGE_CACHE_SECONDS = int(os.environ.get("PHAKHI_PAGE_CACHE_SECONDS", 300))
 
 # --- Authentication -----------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
