@@ -128,4 +128,3 @@ def register_archive_generator(label: str, generate: Callable[..., str]) -> None
 def register_countries(source: Callable[[], set[str]]) -> None:
     if source not in country_sources:
         country_sources.append(source)
-
