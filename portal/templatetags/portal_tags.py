@@ -1,6 +1,9 @@
+from dataclasses import replace
+
 from django import template
 from django.utils.html import escape, format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from portal.i18n import OTHER, Text, page_language, translated
@@ -28,6 +31,15 @@ def tr_other(obj, field: str) -> Text:
     other = OTHER[page_language()]
     value = translated(obj, field, other)
     return value if not value.is_fallback else Text("", other)
+
+
+@register.filter
+def tr_words(value: Text, count: int) -> Text:
+    """A `Text` cut to its first `count` words (with "…"), still knowing its language,
+    so `bilingual` can mark it and add the whole note after the cut."""
+    if not isinstance(value, Text):
+        value = Text(str(value) if value is not None else "", page_language())
+    return replace(value, text=Truncator(value.text).words(int(count)))
 
 
 def _note(lang: str, element: str) -> SafeString:
