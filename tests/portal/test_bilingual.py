@@ -5,15 +5,20 @@ stays plain text where markup is not allowed: inside <title>, in attribute value
 (alt, content, aria-*) and in JSON-LD.
 """
 
+import io
 import json
 import re
 from html.parser import HTMLParser
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.utils import translation
 
-from events.models import Photo, RoleKind
-from programmes.models import GoodPracticeImage
+from events.models import Event, Photo, RoleKind
+from networks.models import Network, Organisation
+from programmes.models import GoodPractice, GoodPracticeImage, Programme
+from publications.models import Publication
 from tests.events.factories import EventFactory, EventOrganiserFactory, RoleFactory
 from tests.networks.factories import (
     MembershipFactory,
@@ -310,3 +315,24 @@ def test_the_checker_catches_the_markup_bugs_it_guards_against():
     assert any("attribute" in problem for problem in markup_problems(broken_alt))
     assert markup_problems('<script type="application/ld+json">{"name": "<span>x</span>"}</script>')
     assert markup_problems('<title>งาน · Phakhi</title><img alt="พิธีเปิด">') == []
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DEBUG = True  # as `make run` loads it
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_no_demo_page_puts_markup_in_titles_or_attributes(client, demo, lang):
+    models = [Programme, GoodPractice, Publication, Event, Organisation, Network]
+    with translation.override(lang):
+        paths = [f"/{lang}/"] + [
+            record.get_absolute_url() for model in models for record in model.objects.published()
+        ]
+    assert len(paths) > 2 * len(models)  # the demo has records of every kind
+    problems = {path: markup_problems(page(client, path)) for path in paths}
+    assert {path: found for path, found in problems.items() if found} == {}
+    # An English-only funder on a Thai page: the title is its plain name.
+    usaid = page(client, "/th/organisations/usaid-asia/")
+    assert "<span" not in title_of(usaid) and "(ภาษาอังกฤษ)" in usaid
