@@ -7,7 +7,7 @@ reads out every figure, and the page puts a data table beside it.
 
 from dataclasses import dataclass
 
-from portal.i18n import page_language, text_in
+from portal.i18n import Text, translated
 
 WIDTH = 640
 LABEL_HEIGHT = 20
@@ -18,8 +18,7 @@ VALUE_SPACE = 56
 
 @dataclass(frozen=True)
 class Bar:
-    label: str
-    label_lang: str | None  # set when the label fell back to the other language
+    label: Text  # marked with its language in the SVG when it fell back
     count: int
     y_label: int
     y_bar: int
@@ -40,12 +39,6 @@ class Chart:
         return "; ".join(f"{bar.label}: {bar.count}" for bar in self.bars)
 
 
-def translated(obj, field: str) -> tuple[str, str | None]:
-    """A translated field, and its language code when it is not the page's (None when it is)."""
-    value, lang = text_in(obj, field)
-    return value, (None if lang == page_language() else lang)
-
-
 def participant_chart(groups) -> Chart | None:
     """A horizontal bar per participant group, scaled to the largest group."""
     groups = list(groups)
@@ -56,12 +49,10 @@ def participant_chart(groups) -> Chart | None:
     bars = []
     y = 0
     for group in groups:
-        label, lang = translated(group, "label")
         width = round(usable * group.count / largest, 1)
         bars.append(
             Bar(
-                label=label,
-                label_lang=lang,
+                label=translated(group, "label"),
                 count=group.count,
                 y_label=y + LABEL_HEIGHT - 6,
                 y_bar=y + LABEL_HEIGHT,

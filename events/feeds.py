@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 from portal import thaidates
-from portal.i18n import text
+from portal.i18n import translated
 
 FEED_LENGTH = 20
 
@@ -28,11 +28,11 @@ class EventsFeed(Feed):
 
     def item_title(self, item):
         dates = thaidates.format_range(item.start_date, item.end_date) if item.start_date else ""
-        title = text(item, "title")
+        title = str(translated(item, "title"))
         return f"{title} ({dates})" if dates else title
 
     def item_description(self, item):
-        return text(item, "summary")
+        return str(translated(item, "summary"))
 
     def item_link(self, item):
         return item.get_absolute_url()

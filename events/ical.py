@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.countries import country_name
-from portal.i18n import text
+from portal.i18n import translated
 
 PRODID = "-//Phakhi//Events//TH-EN"
 
@@ -23,7 +23,9 @@ def event_uid(event) -> str:
 
 
 def _location(event, lang: str) -> str:
-    parts = [text(event, name, lang) for name in ("venue_name", "venue_address", "venue_city")]
+    parts = [
+        str(translated(event, name, lang)) for name in ("venue_name", "venue_address", "venue_city")
+    ]
     if event.venue_country:
         parts.append(country_name(event.venue_country))
     seen, unique = set(), []
@@ -42,8 +44,8 @@ def ical_event(event, *, lang: str, url: str) -> icalendar.Event:
     vevent.add("last-modified", stamp.astimezone(datetime.UTC))
     vevent.add("dtstart", event.start_date)
     vevent.add("dtend", event.end_date + datetime.timedelta(days=1))
-    vevent.add("summary", text(event, "title", lang) or event.slug)
-    description = text(event, "summary", lang)
+    vevent.add("summary", str(translated(event, "title", lang)) or event.slug)
+    description = str(translated(event, "summary", lang))
     if description:
         vevent.add("description", f"{description}\n\n{url}")
     else:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from portal.fields import DateField
+from portal.i18n import translated
 from portal.images import ProcessedImageField
 from portal.models import PublishedModel, PublishedQuerySet
 
@@ -263,7 +264,9 @@ class Event(PublishedModel):
         ]
 
     def __str__(self):
-        return self.title_th or self.title_en or self.slug
+        # Thai first whatever the language: staff know an event by its Thai title, and the
+        # admin's lists and search read the same in both languages.
+        return str(translated(self, "title", "th")) or self.slug
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
@@ -373,7 +376,7 @@ class Session(models.Model):
         label = self.get_kind_display()
         if self.number:
             label = f"{label} {self.number}"
-        title = self.title_th or self.title_en
+        title = str(translated(self, "title"))
         return f"{label}: {title}" if title else str(label)
 
     def clean(self):
@@ -467,7 +470,7 @@ class ParticipantGroup(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.label_th or self.label_en}: {self.count}"
+        return f"{translated(self, 'label')}: {self.count}"
 
     @property
     def has_breakdown(self) -> bool:
@@ -562,7 +565,7 @@ class EventAlbum(models.Model):
         verbose_name_plural = _("external photo albums")
 
     def __str__(self):
-        return self.label_th or self.label_en or self.url
+        return str(translated(self, "label")) or self.url
 
     def clean(self):
         if not (self.label_th or self.label_en):
@@ -587,4 +590,4 @@ class Photo(models.Model):
         verbose_name_plural = _("photos")
 
     def __str__(self):
-        return self.caption_th or self.caption_en or self.image.name
+        return str(translated(self, "caption")) or self.image.name

@@ -9,7 +9,7 @@ from django_countries.fields import CountryField
 
 from portal import thaidates
 from portal.fields import DateField
-from portal.i18n import OTHER, page_language, text_in
+from portal.i18n import Text, first_text, translated
 from portal.images import ProcessedImageField
 from portal.models import PublishedModel, PublishedQuerySet
 
@@ -79,8 +79,8 @@ class Organisation(PublishedModel):
         ]
 
     def __str__(self):
-        name, _lang = text_in(self, "name")
-        acronym, _lang = text_in(self, "acronym")
+        name = str(translated(self, "name"))
+        acronym = str(translated(self, "acronym"))
         if acronym and acronym != name:
             return f"{name} ({acronym})"
         return name
@@ -170,8 +170,8 @@ class Network(PublishedModel):
         ]
 
     def __str__(self):
-        name, _lang = text_in(self, "name")
-        acronym, _lang = text_in(self, "acronym")
+        name = str(translated(self, "name"))
+        acronym = str(translated(self, "acronym"))
         if acronym and acronym != name:
             return f"{name} ({acronym})"
         return name
@@ -281,7 +281,7 @@ class Person(models.Model):
         verbose_name_plural = _("people")
 
     def __str__(self):
-        return self.display_name
+        return str(self.display_name)
 
     def _name_in(self, lang: str) -> str:
         parts = [
@@ -297,26 +297,11 @@ class Person(models.Model):
         separator = "" if lang == "th" else " "
         return f"{honorific}{separator}{name}"
 
-    def _display(self) -> tuple[str, str]:
-        lang = page_language()
-        for code in (lang, OTHER[lang]):
-            name = self._name_in(code)
-            if name:
-                return name, code
-        return "", lang
+    @property
+    def display_name(self) -> Text:
+        """The name with its honorific, in the page's language, else in the other one."""
+        return first_text(self._name_in)
 
     @property
-    def display_name(self) -> str:
-        return self._display()[0]
-
-    @property
-    def display_name_lang(self) -> str:
-        return self._display()[1]
-
-    @property
-    def display_position(self) -> str:
-        return text_in(self, "position")[0]
-
-    @property
-    def display_position_lang(self) -> str:
-        return text_in(self, "position")[1]
+    def display_position(self) -> Text:
+        return translated(self, "position")

@@ -7,7 +7,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import collation  # noqa: F401  (registers the SQLite Thai collation)
-        from portal import pagecache
+        from portal import (
+            collation,  # noqa: F401  (registers the SQLite Thai collation)
+            pagecache,
+        )
 
         pagecache.connect_signals()

@@ -1,9 +1,16 @@
 """Reading translated fields (django-modeltranslation's `<field>_th` / `<field>_en`).
 
-modeltranslation does not fall back across languages in queries, and each page
-decides how to show text in the other language, so every app reads translated
-fields through these two functions.
+A field missing in the page's language falls back to the other language, and
+the reader must be told (DESIGN.md, "Bilingual rules"). modeltranslation's own
+fallback says nothing about where the text came from, so every app reads a
+translated field through `translated()`, which returns one `Text`: the text,
+the language it is in and whether that is a fallback. `str(value)` is the plain
+text, for titles, attributes, feeds, JSON-LD and exports; the `bilingual`
+template filter (portal_tags) renders it as HTML marked with its language.
 """
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.utils import translation
 
@@ -16,17 +23,36 @@ def page_language(lang: str | None = None) -> str:
     return "en" if lang == "en" else "th"
 
 
-def text_in(obj, field: str, lang: str | None = None) -> tuple[str, str]:
-    """A translated field in `lang` (default: active), else in the other language,
-    with the language the text is in; ("", lang) when neither has text."""
+@dataclass(frozen=True)
+class Text:
+    """A text in one language; `is_fallback` when that is not the page's language."""
+
+    text: str = ""
+    lang: str = "th"
+    is_fallback: bool = False
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+
+def first_text(value_in: Callable[[str], str | None], lang: str | None = None) -> Text:
+    """The text `value_in(code)` gives in the page's language (default: active), else in
+    the other language; an empty `Text` in the page's language when neither has text.
+
+    For texts a model builds from several fields (a person's honorific and names).
+    """
     lang = page_language(lang)
     for code in (lang, OTHER[lang]):
-        value = getattr(obj, f"{field}_{code}", None)
+        value = value_in(code)
         if value:
-            return value, code
-    return "", lang
+            return Text(str(value), code, code != lang)
+    return Text("", lang, False)
 
 
-def text(obj, field: str, lang: str | None = None) -> str:
-    """The text of `text_in`, without its language."""
-    return text_in(obj, field, lang)[0]
+def translated(obj, field: str, lang: str | None = None) -> Text:
+    """A translated field of `obj` in the page's language (default: active), else its
+    fallback in the other language."""
+    return first_text(lambda code: getattr(obj, f"{field}_{code}", None), lang)

@@ -10,11 +10,16 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from portal.i18n import text
+from portal.i18n import translated
 
 CONTEXT = "https://schema.org"
 # As django.utils.html.json_script: nothing in the data can close the <script> element.
 _ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def text(obj, field: str) -> str:
+    """A translated field as plain text (its fallback included): JSON carries no markup."""
+    return str(translated(obj, field))
 
 
 def partial_date(date, precision: str = "day") -> str:

@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from portal.fields import DateField
-from portal.i18n import text_in
+from portal.i18n import translated
 from portal.images import ProcessedImageField
 from portal.models import PublishedModel, PublishedQuerySet
 
@@ -20,8 +20,8 @@ SLUG_HELP = _("The web address of the page: Latin letters, digits and hyphens on
 
 
 def _title_with_acronym(obj) -> str:
-    title, _lang = text_in(obj, "title")
-    acronym, _lang = text_in(obj, "acronym")
+    title = str(translated(obj, "title"))
+    acronym = str(translated(obj, "acronym"))
     if acronym and acronym != title:
         return f"{title} ({acronym})"
     return title
@@ -40,7 +40,7 @@ class Theme(models.Model):
         verbose_name_plural = _("themes")
 
     def __str__(self):
-        return text_in(self, "name")[0]
+        return str(translated(self, "name"))
 
 
 class Stage(models.TextChoices):
@@ -276,7 +276,7 @@ class ImpactStatement(models.Model):
         verbose_name_plural = _("impact statements")
 
     def __str__(self):
-        return text_in(self, "text")[0][:80]
+        return str(translated(self, "text"))[:80]
 
     def clean(self):
         super().clean()
@@ -300,7 +300,7 @@ class ProgrammeLink(models.Model):
         verbose_name_plural = _("links")
 
     def __str__(self):
-        return text_in(self, "label")[0] or self.url
+        return str(translated(self, "label")) or self.url
 
 
 class GoodPractice(PublishedModel):
@@ -341,7 +341,7 @@ class GoodPractice(PublishedModel):
         verbose_name_plural = _("good practices")
 
     def __str__(self):
-        return text_in(self, "title")[0]
+        return str(translated(self, "title"))
 
     def get_absolute_url(self):
         return reverse("programmes:goodpractice_detail", kwargs={"slug": self.slug})
@@ -372,4 +372,4 @@ class GoodPracticeImage(models.Model):
         verbose_name_plural = _("images")
 
     def __str__(self):
-        return text_in(self, "caption")[0] or PurePosixPath(self.image.name).name
+        return str(translated(self, "caption")) or PurePosixPath(self.image.name).name

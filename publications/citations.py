@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from portal import thaidates
-from portal.i18n import text_in
+from portal.i18n import translated
 from publications.models import (
     Publication,
     PublicationKind,
@@ -72,8 +72,8 @@ def citation_key(publication: Publication) -> str:
 
 def bibtex(publication: Publication, url: str) -> str:
     """A BibTeX entry (UTF-8, for biblatex/biber) for the publication."""
-    title = text_in(publication, "title")[0]
-    authors = split_authors(text_in(publication, "authors")[0])
+    title = str(translated(publication, "title"))
+    authors = split_authors(str(translated(publication, "authors")))
     publisher = str(publication.publisher) if publication.publisher else ""
     event = _first_event(publication)
     entry_type = BIBTEX_TYPES.get(publication.kind, "misc")
@@ -93,7 +93,7 @@ def bibtex(publication: Publication, url: str) -> str:
         )
         fields.append((name, _bibtex_escape(publisher)))
     if event is not None and entry_type == "inproceedings":
-        fields.append(("booktitle", _bibtex_escape(text_in(event, "title")[0] or str(event))))
+        fields.append(("booktitle", _bibtex_escape(str(translated(event, "title")) or str(event))))
     languages = [language.code for language in publication.languages.all()]
     if languages:
         fields.append(("language", _bibtex_escape(", ".join(languages))))
@@ -106,8 +106,8 @@ def bibtex(publication: Publication, url: str) -> str:
 def ris(publication: Publication, url: str) -> str:
     """An RIS record (TY … ER) for the publication, lines ending in CRLF as the format asks."""
     lines = [("TY", RIS_TYPES.get(publication.kind, "GEN"))]
-    lines.append(("TI", _one_line(text_in(publication, "title")[0])))
-    authors = split_authors(text_in(publication, "authors")[0])
+    lines.append(("TI", _one_line(str(translated(publication, "title")))))
+    authors = split_authors(str(translated(publication, "authors")))
     lines.extend(("AU", _one_line(author)) for author in authors)
     if publication.publisher:
         lines.append(("PB", _one_line(str(publication.publisher))))
@@ -117,9 +117,9 @@ def ris(publication: Publication, url: str) -> str:
         lines.append(("PY", str(publication.year)))
     event = _first_event(publication)
     if event is not None:
-        lines.append(("T2", _one_line(text_in(event, "title")[0] or str(event))))
+        lines.append(("T2", _one_line(str(translated(event, "title")) or str(event))))
     lines.extend(("LA", language.code) for language in publication.languages.all())
-    abstract = text_in(publication, "abstract")[0]
+    abstract = str(translated(publication, "abstract"))
     if abstract:
         lines.append(("AB", _one_line(abstract)))
     lines.append(("UR", url))
@@ -132,8 +132,8 @@ def formatted(publication: Publication, url: str) -> SafeString:
 
     Thai pages give the Buddhist-Era year, as Thai references do.
     """
-    title = text_in(publication, "title")[0]
-    authors = split_authors(text_in(publication, "authors")[0])
+    title = str(translated(publication, "title"))
+    authors = split_authors(str(translated(publication, "authors")))
     publisher = str(publication.publisher) if publication.publisher else ""
     who = ", ".join(authors) or publisher
     year = str(thaidates.calendar_year(publication.year)) if publication.year else _("n.d.")

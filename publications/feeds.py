@@ -5,8 +5,10 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from portal.i18n import text_in
-from publications.models import Publication
+from portal.i18n import translated
+from publications.models import (
+    Publication,
+)
 
 FEED_LENGTH = 20
 
@@ -30,10 +32,10 @@ class NewPublicationsFeed(Feed):
         )
 
     def item_title(self, item):
-        return text_in(item, "title")[0]
+        return str(translated(item, "title"))
 
     def item_description(self, item):
-        return text_in(item, "abstract")[0]
+        return str(translated(item, "abstract"))
 
     def item_link(self, item):
         return item.get_absolute_url()
@@ -50,7 +52,7 @@ class NewPublicationsFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
-        return text_in(item, "authors")[0] or (str(item.publisher) if item.publisher else None)
+        return str(translated(item, "authors")) or (str(item.publisher) if item.publisher else None)
 
     def item_categories(self, item):
         return [item.get_kind_display()]

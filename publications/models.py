@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import thaidates
 from portal.fields import DateField
-from portal.i18n import text_in
+from portal.i18n import translated
 from portal.images import ProcessedImageField
 from portal.models import PublishedModel, PublishedQuerySet
 from portal.storage import protected_storage
@@ -38,7 +38,7 @@ class Language(models.Model):
         verbose_name_plural = _("document languages")
 
     def __str__(self):
-        return text_in(self, "name")[0] or self.code
+        return str(translated(self, "name")) or self.code
 
 
 class PublicationKind(models.TextChoices):
@@ -153,7 +153,7 @@ class Publication(PublishedModel):
         ]
 
     def __str__(self):
-        return text_in(self, "title")[0]
+        return str(translated(self, "title"))
 
     def get_absolute_url(self):
         return reverse("publications:detail", kwargs={"slug": self.slug})

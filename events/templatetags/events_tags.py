@@ -14,8 +14,6 @@ from django import template
 from events import selectors
 from events.models import OrganiserRole
 from portal import countries, jsonld
-from portal.i18n import page_language
-from portal.templatetags.portal_tags import fallback_language
 
 register = template.Library()
 
@@ -38,15 +36,6 @@ def events_for_network(network, limit: int | None = None) -> dict:
 def events_for_organisation(organisation, limit: int | None = None) -> dict:
     """Published events the organisation organised, co-organised, hosted or sponsored."""
     return {"events": selectors.events_for_organisation(organisation, limit)}
-
-
-@register.inclusion_tag("events/includes/_long_text.html", takes_context=True)
-def long_text(context, obj, field: str, element: str = "div") -> dict:
-    """A translated long text as paragraphs; marked with its language when it fell back."""
-    lang = page_language()
-    fallback = fallback_language(obj, field, lang)
-    text = getattr(obj, f"{field}_{fallback or lang}", None) or ""
-    return {"text": text, "fallback": fallback, "element": element}
 
 
 @register.filter

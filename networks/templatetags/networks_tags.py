@@ -1,9 +1,7 @@
 from django import template
-from django.utils.html import format_html
 
 from portal import jsonld
 from portal.countries import country_name
-from portal.i18n import page_language
 
 register = template.Library()
 
@@ -12,23 +10,6 @@ register = template.Library()
 def country_label(code) -> str:
     """A country's name in the page's language."""
     return country_name(code)
-
-
-@register.simple_tag
-def person_name(person) -> str:
-    """A person's name (honorific included); text in the other language is marked with `lang`."""
-    name, lang = person.display_name, person.display_name_lang
-    if lang != page_language():
-        return format_html('<span lang="{}">{}</span>', lang, name)
-    return name
-
-
-@register.simple_tag
-def person_position(person) -> str:
-    position, lang = person.display_position, person.display_position_lang
-    if position and lang != page_language():
-        return format_html('<span lang="{}">{}</span>', lang, position)
-    return position
 
 
 @register.simple_tag(takes_context=True)

@@ -1,40 +1,91 @@
+from dataclasses import replace
+
 from django import template
-from django.utils.html import format_html
+from django.utils.html import escape, format_html, linebreaks
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from portal.i18n import page_language, text_in
+from portal.i18n import OTHER, Text, page_language, translated
 
 register = template.Library()
 
 
-def fallback_language(obj, field: str, lang: str | None = None) -> str | None:
-    """The language a translated field falls back to on this page, or None if it has its own text."""
-    lang = page_language(lang)
-    value, code = text_in(obj, field, lang)
-    return code if value and code != lang else None
+OPTIONS = {"nonote", "paragraphs", "quote"}
 
 
-@register.simple_tag
-def translated_text(obj, field: str, note: bool = True):
-    """A translated field in the page's language, or its fallback marked with `lang`.
+@register.filter
+def tr(obj, field: str) -> Text:
+    """A translated field in the page's language, else in the other one, as a `Text`.
 
-    Text shown in the other language gets its own `lang` attribute (for screen
-    readers) and, with `note`, a short visible note.
+    It prints as plain escaped text, safe in `<title>`, attributes and JSON:
+    `{{ event|tr:"title" }}`. Pipe it through `bilingual` for the page's body.
     """
-    lang = page_language()
-    value = getattr(obj, f"{field}_{lang}", None)
-    if value:
-        return value
-    other = fallback_language(obj, field, lang)
-    if other is None:
-        return ""
-    text = getattr(obj, f"{field}_{other}")
-    if not note:
-        return format_html('<span lang="{}">{}</span>', other, text)
-    label = _("in Thai") if other == "th" else _("in English")
-    return format_html(
-        '<span lang="{}">{}</span> <small class="fallback-note">({})</small>', other, text, label
-    )
+    return translated(obj, field)
+
+
+@register.filter
+def tr_other(obj, field: str) -> Text:
+    """A translated field in the language that is not the page's, and only in that one
+    (empty when it has no text there): for a title shown in both languages on purpose."""
+    other = OTHER[page_language()]
+    value = translated(obj, field, other)
+    return value if not value.is_fallback else Text("", other)
+
+
+@register.filter
+def tr_words(value: Text, count: int) -> Text:
+    """A `Text` cut to its first `count` words (with "…"), still knowing its language,
+    so `bilingual` can mark it and add the whole note after the cut."""
+    if not isinstance(value, Text):
+        value = Text(str(value) if value is not None else "", page_language())
+    return replace(value, text=Truncator(value.text).words(int(count)))
+
+
+def _note(lang: str, element: str) -> SafeString:
+    label = _("in Thai") if lang == "th" else _("in English")
+    if element == "p":
+        return format_html('<p class="fallback-note">({})</p>', label)
+    return format_html(' <small class="fallback-note">({})</small>', label)
+
+
+@register.filter
+def bilingual(value, options: str = "") -> SafeString:
+    """A `Text` as HTML: text in the other language gets its own `lang` attribute (for
+    screen readers) and a short visible note saying which language it is in.
+
+    Options, comma-separated: "nonote" leaves the note out (where the design already
+    says it, or in a meta line); "paragraphs" renders a long text as paragraphs in a
+    `<div class="long-text">`, "quote" the same in a `<blockquote>`, both marked with
+    the language when it fell back and followed by the note as a paragraph.
+        {{ event|tr:"title"|bilingual }}  {{ event|tr:"body"|bilingual:"paragraphs" }}
+    """
+    chosen = set(str(options).replace(",", " ").split())
+    if chosen - OPTIONS:
+        raise ValueError(f"bilingual: unknown options {sorted(chosen - OPTIONS)}")
+    if not isinstance(value, Text):
+        value = Text(str(value) if value is not None else "", page_language())
+    if not value:
+        return mark_safe("")
+    fallback = value.is_fallback
+    if chosen & {"paragraphs", "quote"}:
+        lang = format_html(' lang="{}"', value.lang) if fallback else ""
+        paragraphs = mark_safe(linebreaks(value.text, autoescape=True))  # escaped by linebreaks
+        if "quote" in chosen:
+            html = format_html("<blockquote{}>{}</blockquote>", lang, paragraphs)
+        else:
+            html = format_html('<div class="long-text"{}>{}</div>', lang, paragraphs)
+        note = "p"
+    else:
+        html = (
+            format_html('<span lang="{}">{}</span>', value.lang, value.text)
+            if fallback
+            else escape(value.text)
+        )
+        note = "small"
+    if fallback and "nonote" not in chosen:
+        html += _note(value.lang, note)
+    return html
 
 
 @register.simple_tag(takes_context=True)

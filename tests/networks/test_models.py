@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from networks.models import Membership, Network, Organisation, Person
+from portal.i18n import Text
 from portal.models import Status
 from tests.networks.factories import (
     MembershipFactory,
@@ -106,21 +107,17 @@ def test_person_display_name_falls_back_to_thai_and_says_so():
         position_en="",
     )
     with translation.override("en"):
-        assert person.display_name == "นายอิทธิพร บุญประคอง"
-        assert person.display_name_lang == "th"
-        assert person.display_position == "ประธานกรรมการการเลือกตั้ง"
-        assert person.display_position_lang == "th"
+        assert person.display_name == Text("นายอิทธิพร บุญประคอง", "th", is_fallback=True)
+        assert person.display_position == Text("ประธานกรรมการการเลือกตั้ง", "th", is_fallback=True)
     person.honorific_en, person.given_name_en, person.family_name_en = (
         "Mr",
         "Itthiporn",
         "Boonpracong",
     )
     with translation.override("en"):
-        assert person.display_name == "Mr Itthiporn Boonpracong"
-        assert person.display_name_lang == "en"
+        assert person.display_name == Text("Mr Itthiporn Boonpracong", "en", is_fallback=False)
     with translation.override("th"):
-        assert person.display_name == "นายอิทธิพร บุญประคอง"
-        assert person.display_name_lang == "th"
+        assert person.display_name == Text("นายอิทธิพร บุญประคอง", "th", is_fallback=False)
 
 
 def test_public_people_are_the_consenting_ones():
