@@ -16,6 +16,38 @@ from portal.countries import country_name
 from portal.i18n import translated
 
 PRODID = "-//Phakhi//Events//TH-EN"
+# The all-events calendar holds what a subscriber needs: what is coming and the last year.
+WINDOW_DAYS = 365
+# Years a calendar may be asked for (Common Era); anything else is not a calendar.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+# No calendar grows without bound: a subscriber re-reads it every few hours.
+MAX_EVENTS = 1000
+FIELDS = (
+    "pk",
+    "slug",
+    "start_date",
+    "end_date",
+    "updated_at",
+    "venue_country",
+    *(
+        f"{name}_{lang}"
+        for name in ("title", "summary", "venue_name", "venue_address", "venue_city")
+        for lang in ("th", "en")
+    ),
+)
+
+
+def in_window(events, today: datetime.date | None = None):
+    """Events not yet over, and those that ended within the last `WINDOW_DAYS` days."""
+    today = today or timezone.localdate()
+    return events.filter(end_date__gte=today - datetime.timedelta(days=WINDOW_DAYS))
+
+
+def calendar_rows(events):
+    """The calendar's events, latest first when there are more than `MAX_EVENTS`, read with
+    only the columns a VEVENT needs; in date order."""
+    rows = list(events.only(*FIELDS).order_by("-start_date", "-pk")[:MAX_EVENTS])
+    return sorted(rows, key=lambda e: (e.start_date, e.pk))
 
 
 def event_uid(event) -> str:

@@ -1,6 +1,6 @@
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
@@ -9,6 +9,10 @@ from events import ical, selectors
 from events.charts import participant_chart
 from events.forms import EventFilterForm
 from events.models import Event
+from networks.models import Network
+from portal import thaidates
+from portal.i18n import translated
+from programmes.models import Programme
 
 PAGE_SIZE = 20
 
@@ -82,13 +86,49 @@ def event_ics(request, slug):
     return _ics_response(content, f"{event.slug}.ics")
 
 
-@require_GET
-def calendar_ics(request):
+def _calendar(request, events, *, filename: str, name: str | None = None) -> HttpResponse:
     lang = translation.get_language() or "th"
-    events = Event.objects.published().order_by("start_date", "pk")
     content = ical.calendar_for(
-        events,
+        ical.calendar_rows(events),
         lang=lang,
         build_url=lambda e: request.build_absolute_uri(e.get_absolute_url()),
+        name=name,
     )
-    return _ics_response(content, "phakhi-events.ics")
+    return _ics_response(content, filename)
+
+
+@require_GET
+def calendar_ics(request):
+    """Upcoming events and those of the last twelve months; older years have their own."""
+    return _calendar(
+        request, ical.in_window(Event.objects.published()), filename="phakhi-events.ics"
+    )
+
+
+@require_GET
+def year_calendar_ics(request, year: int):
+    """The events of one year; a Buddhist-Era year in the address goes to its Common-Era one."""
+    if year > thaidates.BE_THRESHOLD and year - thaidates.BE_OFFSET <= ical.LAST_YEAR:
+        return redirect("events:year_calendar", year=year - thaidates.BE_OFFSET, permanent=True)
+    if not ical.FIRST_YEAR <= year <= ical.LAST_YEAR:
+        raise Http404
+    events = Event.objects.published().filter(end_date__year__gte=year, start_date__year__lte=year)
+    return _calendar(request, events, filename=f"phakhi-events-{year}.ics")
+
+
+@require_GET
+def programme_calendar_ics(request, slug: str):
+    programme = get_object_or_404(Programme.objects.published(), slug=slug)
+    events = Event.objects.published().filter(programme=programme)
+    return _calendar(
+        request, events, filename=f"{programme.slug}.ics", name=str(translated(programme, "title"))
+    )
+
+
+@require_GET
+def network_calendar_ics(request, slug: str):
+    network = get_object_or_404(Network.objects.published(), slug=slug)
+    events = Event.objects.published().filter(network=network)
+    return _calendar(
+        request, events, filename=f"{network.slug}.ics", name=str(translated(network, "name"))
+    )

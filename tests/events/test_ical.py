@@ -4,8 +4,10 @@ import datetime
 
 import icalendar
 import pytest
+from django.utils import timezone
 
-from tests.events.factories import EventFactory
+from events import ical
+from tests.events.factories import EventFactory, NetworkFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -68,14 +70,20 @@ def test_a_one_day_event_ends_the_next_day(client):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_feed_has_one_entry_per_published_event_and_no_drafts(
+def test_year_calendars_have_one_entry_per_published_event_and_no_drafts(
     client, ect_forum, mekong_conference, lang
 ):
-    EventFactory(title_th="ร่างลับ", title_en="Secret draft", status="draft")
-    calendar = fetch(client, f"/{lang}/events/calendar.ics")
+    EventFactory(
+        title_th="ร่างลับ",
+        title_en="Secret draft",
+        status="draft",
+        start_date=datetime.date(2018, 3, 1),
+        end_date=datetime.date(2018, 3, 1),
+    )
+    calendar = fetch(client, f"/{lang}/events/calendar/2018.ics")
     assert str(calendar["VERSION"]) == "2.0"
     assert calendar["PRODID"]
-    entries = vevents(calendar)
+    entries = vevents(calendar) + vevents(fetch(client, f"/{lang}/events/calendar/2022.ics"))
     assert len(entries) == 2
     summaries = {str(e["SUMMARY"]) for e in entries}
     if lang == "th":
@@ -96,7 +104,7 @@ def test_uid_is_stable_across_requests_languages_and_renames(client, ect_forum):
     first = uid(f"/th/events/{ect_forum.slug}.ics")
     assert first == uid(f"/th/events/{ect_forum.slug}.ics")
     assert first == uid(f"/en/events/{ect_forum.slug}.ics")
-    feed = {str(e["UID"]) for e in vevents(fetch(client, "/en/events/calendar.ics"))}
+    feed = {str(e["UID"]) for e in vevents(fetch(client, "/en/events/calendar/2022.ics"))}
     assert first in feed
     ect_forum.title_en = "Renamed forum"
     ect_forum.save()
@@ -129,3 +137,77 @@ def test_an_unknown_or_draft_event_has_no_calendar_file(client):
 def test_the_event_page_links_to_its_calendar_file(client, ect_forum):
     html = client.get(f"/en/events/{ect_forum.slug}/").content.decode()
     assert f"/en/events/{ect_forum.slug}.ics" in html
+
+
+def _on(days_from_today: int, length: int = 0, **extra):
+    start = timezone.localdate() + datetime.timedelta(days=days_from_today)
+    return EventFactory(start_date=start, end_date=start + datetime.timedelta(days=length), **extra)
+
+
+def test_the_all_events_calendar_holds_upcoming_events_and_the_last_twelve_months(client):
+    upcoming = _on(30, title_en="Next month")
+    recent = _on(-300, title_en="Last spring")
+    ended_within = _on(-370, length=10, title_en="Ended 360 days ago")
+    old = _on(-400, title_en="Over a year ago")
+    summaries = {str(e["SUMMARY"]) for e in vevents(fetch(client, "/en/events/calendar.ics"))}
+    assert {upcoming.title_en, recent.title_en, ended_within.title_en} <= summaries
+    assert old.title_en not in summaries
+    # The older event is in its year's calendar.
+    year = old.start_date.year
+    assert old.title_en in {
+        str(e["SUMMARY"]) for e in vevents(fetch(client, f"/en/events/calendar/{year}.ics"))
+    }
+
+
+def test_a_year_calendar_holds_events_that_cross_into_the_year(client):
+    crossing = EventFactory(
+        start_date=datetime.date(2019, 12, 30), end_date=datetime.date(2020, 1, 2)
+    )
+    for year in (2019, 2020):
+        uids = {str(e["UID"]) for e in vevents(fetch(client, f"/en/events/calendar/{year}.ics"))}
+        assert uids == {ical.event_uid(crossing)}
+    assert vevents(fetch(client, "/en/events/calendar/2021.ics")) == []
+
+
+def test_a_buddhist_era_year_calendar_goes_to_its_common_era_address(client):
+    response = client.get("/th/events/calendar/2561.ics")
+    assert response.status_code == 301
+    assert response["Location"] == "/th/events/calendar/2018.ics"
+    assert client.get("/en/events/calendar/1066.ics").status_code == 404
+    assert client.get("/en/events/calendar/99999.ics").status_code == 404
+
+
+def test_programme_and_network_calendars_hold_only_their_published_events(client):
+    programme = ProgrammeFactory(slug="cspp", title_en="Civil Society Partnerships")
+    network = NetworkFactory(slug="sddc", name_en="SDDC")
+    ours = EventFactory(programme=programme, network=network, title_en="Ours")
+    EventFactory(programme=programme, network=network, title_en="Draft", status="draft")
+    EventFactory(title_en="Someone else's")
+    for url in ("/en/events/calendar/programme/cspp.ics", "/en/events/calendar/network/sddc.ics"):
+        calendar = fetch(client, url)
+        assert [str(e["SUMMARY"]) for e in vevents(calendar)] == [ours.title_en]
+    assert str(fetch(client, "/en/events/calendar/programme/cspp.ics")["X-WR-CALNAME"]) == (
+        "Civil Society Partnerships"
+    )
+    hidden = ProgrammeFactory(slug="hidden", status="draft")
+    EventFactory(programme=hidden)
+    assert client.get("/en/events/calendar/programme/hidden.ics").status_code == 404
+    assert client.get("/en/events/calendar/network/nope.ics").status_code == 404
+
+
+def test_a_calendar_costs_the_same_queries_and_is_capped_however_many_events(
+    client, django_assert_num_queries, monkeypatch
+):
+    monkeypatch.setattr(ical, "MAX_EVENTS", 10)
+    for days in range(5):
+        _on(days)
+    with django_assert_num_queries(1):
+        assert len(vevents(fetch(client, "/en/events/calendar.ics"))) == 5
+    for days in range(5, 40):
+        _on(days)
+    with django_assert_num_queries(1):
+        entries = vevents(fetch(client, "/en/events/calendar.ics"))
+    # The cap keeps the latest ten, in date order.
+    starts = [e["DTSTART"].dt for e in entries]
+    assert len(entries) == 10 and starts == sorted(starts)
+    assert starts[-1] == timezone.localdate() + datetime.timedelta(days=39)
