@@ -7,4 +7,10 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import collation  # noqa: F401  (registers the SQLite Thai collation)
+        from portal import (
+            collation,  # noqa: F401  (registers the SQLite Thai collation)
+            registry,
+            selectors,
+        )
+
+        registry.register_figure(selectors.COUNTRIES)

@@ -3,7 +3,6 @@
 import datetime
 
 import factory
-from django.apps import apps
 
 from events.models import (
     Event,
@@ -131,7 +130,3 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
 
     event = factory.SubFactory(EventFactory)
     person = factory.SubFactory(PersonFactory)
-
-
-def publication_model():
-    return apps.get_model("publications", "Publication")

@@ -413,9 +413,8 @@ def test_organisation_page_lists_the_events_it_organised(client, lang, mekong_co
 
 @pytest.mark.parametrize(("lang", "year"), [("th", "2561"), ("en", "2018")])
 def test_event_page_lists_its_published_documents_only(client, lang, year):
-    from tests.events.factories import publication_model
+    from publications.models import Publication
 
-    Publication = publication_model()
     event = EventFactory()
     paper = Publication.objects.create(
         slug="cso-paper",

@@ -5,7 +5,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from networks.models import Organisation
 from portal.models import Status
 from programmes import selectors
 from programmes.models import (
@@ -408,26 +407,6 @@ def test_draft_case_is_not_public(client):
 
 
 # --- other pages' pieces ----------------------------------------------------------------------
-
-
-def test_organisation_programmes_tag_lists_led_and_partnered_programmes_in_one_query(
-    django_assert_num_queries,
-):
-    organisation = OrganisationFactory()
-    ProgrammeFactory(title_en="Led", lead_organisation=organisation)
-    PartnerFactory(organisation=organisation, programme__title_en="Partnered")
-    PartnerFactory(
-        organisation=organisation, programme__title_en="Hidden", programme__status=Status.DRAFT
-    )
-    ProgrammeFactory(title_en="Unrelated")
-    template = "{% load programmes_tags %}{% programmes_for_organisation organisation %}"
-    from django.template import Context, Template
-
-    with translation.override("en"), django_assert_num_queries(1):
-        html = Template(template).render(Context({"organisation": organisation}))
-    assert "Led" in html and "Partnered" in html
-    assert "Hidden" not in html and "Unrelated" not in html
-    assert isinstance(organisation, Organisation)
 
 
 @pytest.mark.parametrize("lang", LANGS)
