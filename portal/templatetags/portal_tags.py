@@ -3,6 +3,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from portal import registry
 from portal.forms import RecordFilter
 from portal.i18n import page_language, text_in
 
@@ -96,8 +97,6 @@ def sections(context, obj) -> str:
     one more than it shows to know whether there are more) and renders nothing when
     it has no rows; with nothing registered the tag renders nothing at all.
     """
-    from portal import registry
-
     engine = context.template.engine
     parts = []
     for section in registry.sections_for(obj):
