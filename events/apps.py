@@ -5,3 +5,82 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        from django.db.models import Sum
+        from django.urls import reverse
+        from django.utils.http import urlencode
+
+        from events import demo, search, selectors, sitemaps
+        from events.forms import library_event_filter
+        from events.models import Event
+        from portal import registry
+
+        def events_list(**query):
+            return f"{reverse('events:list')}?{urlencode(query)}"
+
+        related = "events/includes/_related_events.html"
+        registry.register_section(
+            "networks.Organisation",
+            registry.Section(
+                "events",
+                related,
+                selectors.events_for_organisation,
+                lambda organisation: events_list(organisation=organisation.slug),
+                order=20,
+            ),
+        )
+        registry.register_section(
+            "networks.Network",
+            registry.Section(
+                "events",
+                related,
+                selectors.events_for_network,
+                lambda network: events_list(network=network.slug),
+            ),
+        )
+        registry.register_section(
+            "programmes.Programme",
+            registry.Section(
+                "events",
+                related,
+                selectors.events_for_programme,
+                lambda programme: events_list(programme=programme.slug),
+                order=10,
+            ),
+        )
+        registry.register_section(
+            "publications.Publication",
+            registry.Section(
+                "events",
+                "events/includes/_publication_events.html",
+                selectors.events_for_publication,
+                lambda publication: events_list(publication=publication.slug),
+            ),
+        )
+        registry.register_list_filter("publications.Publication", library_event_filter)
+        registry.register_prefetch("publications.Publication", selectors.presented_at_prefetch)
+        for source in search.SOURCES:
+            registry.register_search_source(source)
+        registry.register_sitemap(
+            "events-event", sitemaps.EventSitemap, list_pages=("events:list",)
+        )
+        registry.register_home_block(
+            registry.HomeBlock(
+                "events", "events/includes/_home.html", selectors.home_page, order=20
+            )
+        )
+        published = Event.objects.published
+        registry.register_figure(
+            registry.Figure("events", _("events"), lambda: published().count(), order=20)
+        )
+        registry.register_figure(
+            registry.Figure(
+                "participants",
+                _("participants at events"),
+                lambda: published().aggregate(total=Sum("declared_participants"))["total"] or 0,
+                order=30,
+            )
+        )
+        registry.register_countries(selectors.country_codes_of_events)
+        registry.register_demo("events", demo.load)

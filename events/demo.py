@@ -21,6 +21,7 @@ from events.models import (
     SessionKind,
 )
 from networks.models import Network, Organisation, Person
+from portal.demo import upsert
 from portal.models import Status
 from programmes.models import Programme
 from publications.models import Publication
@@ -370,22 +371,7 @@ MEKONG_ALBUMS = [
 
 def _upsert_event(data: dict, **relations) -> Event:
     values = {k: v for k, v in data.items() if k != "slug"}
-    values.update(relations)
-    event = Event.objects.filter(slug=data["slug"]).first()
-    if event is None:
-        event = Event(slug=data["slug"])
-    changed = event.pk is None
-    for name, value in values.items():
-        current = getattr(event, name)
-        if name == "countries_represented":
-            current = [country.code for country in current]
-        if current != value:
-            setattr(event, name, value)
-            changed = True
-    if changed:
-        event.full_clean()
-        event.save()
-    return event
+    return upsert(Event, {"slug": data["slug"]}, {**values, **relations})
 
 
 def _set_organisers(event: Event, organisations: list) -> None:

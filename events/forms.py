@@ -3,9 +3,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from events import selectors
 from events.models import Event, EventKind
+from networks.models import Organisation
 from portal import thaidates
 from portal.countries import country_name
+from portal.forms import RecordFilter
+from portal.registry import ListFilter
+from publications.models import Publication
 
 
 class EventFilterForm(forms.Form):
@@ -17,6 +22,9 @@ class EventFilterForm(forms.Form):
     network = forms.ChoiceField(label=_("Network"), required=False)
     # django-countries' Thai catalogue "translates" a bare "Country" as "Country".
     country = forms.ChoiceField(label=pgettext_lazy("event filter", "Country"), required=False)
+    # Reached from an organisation's or a publication's page ("see all").
+    organisation = RecordFilter(Organisation, label=_("Organisation"))
+    publication = RecordFilter(Publication, label=_("Publication"))
 
     def __init__(self, data, *, choices: dict, lang: str | None = None):
         super().__init__(data)
@@ -48,6 +56,23 @@ class EventFilterForm(forms.Form):
     @property
     def is_filtered(self) -> bool:
         return bool(self.filters())
+
+
+def _library_event_field() -> forms.ChoiceField | None:
+    """The library's filter by event: events that list a published publication (one query)."""
+    events = selectors.events_with_documents_in(Publication.objects.published())
+    choices = [(e.slug, str(e)) for e in events.order_by("-start_date", "pk")]
+    if not choices:
+        return None
+    return forms.ChoiceField(
+        label=_("Event"), required=False, choices=[("", pgettext_lazy("filter", "All")), *choices]
+    )
+
+
+# The publication library's `?event=<slug>`, contributed from this side (see apps.py).
+library_event_filter = ListFilter(
+    key="event", field=_library_event_field, apply=selectors.publications_presented_at
+)
 
 
 def _submitted_group_total(data, prefix: str) -> tuple[int, int] | None:

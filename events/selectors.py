@@ -7,7 +7,6 @@ constant however many sessions, roles or groups an event has.
 
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -21,16 +20,12 @@ from events.models import (
     Session,
     SessionKind,
 )
+from networks.models import Network
+from portal.countries import country_codes
+from programmes.models import Programme
+from publications.models import Publication
 
 HOME_LIMIT = 3
-
-
-def _publications_queryset():
-    Publication = apps.get_model("publications", "Publication")
-    queryset = Publication.objects.all()
-    if hasattr(queryset, "published"):
-        queryset = queryset.published()
-    return queryset
 
 
 def event_rows(queryset: QuerySet | None = None) -> QuerySet:
@@ -69,7 +64,7 @@ def event_detail_queryset(user=None) -> QuerySet:
             "participant_groups",
             "albums",
             "photos",
-            Prefetch("documents", queryset=_publications_queryset()),
+            Prefetch("documents", queryset=Publication.objects.published()),
         )
     )
 
@@ -153,30 +148,68 @@ def home_page() -> dict:
     }
 
 
-def events_for_programme(programme, limit: int | None = None) -> list[Event]:
-    """Published events of a programme, most recent first (one query)."""
-    queryset = event_rows().filter(programme=programme).order_by("-start_date", "-pk")
-    return list(queryset[:limit] if limit else queryset)
+# --- sections of other apps' pages (registered in apps.py) ---------------------------------
 
 
-def events_for_network(network, limit: int | None = None) -> list[Event]:
-    """Published events of a network, most recent first (one query)."""
-    queryset = event_rows().filter(network=network).order_by("-start_date", "-pk")
-    return list(queryset[:limit] if limit else queryset)
+def _newest_first(queryset: QuerySet) -> QuerySet:
+    return queryset.order_by("-start_date", "-pk")
 
 
-def events_for_organisation(organisation, limit: int | None = None) -> list[Event]:
-    """Published events an organisation organised, co-organised, hosted or sponsored (one query)."""
+def events_for_programme(programme) -> QuerySet:
+    """Published events of a programme, most recent first."""
+    return _newest_first(Event.objects.published().filter(programme=programme))
+
+
+def events_for_network(network) -> QuerySet:
+    """Published events of a network, most recent first."""
+    return _newest_first(Event.objects.published().filter(network=network))
+
+
+def events_for_organisation(organisation) -> QuerySet:
+    """Published events an organisation organised, co-organised, hosted or sponsored."""
     ids = EventOrganiser.objects.filter(organisation=organisation).values("event_id")
-    queryset = event_rows().filter(pk__in=ids).order_by("-start_date", "-pk")
-    return list(queryset[:limit] if limit else queryset)
+    return _newest_first(Event.objects.published().filter(pk__in=ids))
+
+
+def events_for_publication(publication) -> QuerySet:
+    """Published events that list the publication among their documents."""
+    return _newest_first(Event.objects.published().filter(documents=publication))
+
+
+def presented_at_prefetch() -> Prefetch:
+    """A publication's published events, as `presented_at` (read by its citations)."""
+    return Prefetch(
+        "events",
+        queryset=Event.objects.published().order_by("-start_date", "pk"),
+        to_attr="presented_at",
+    )
+
+
+def events_with_documents_in(publications: QuerySet) -> QuerySet:
+    """Published events that list one of these publications among their documents."""
+    return Event.objects.published().filter(documents__in=publications).distinct()
+
+
+def publications_presented_at(queryset: QuerySet, event_slug: str) -> QuerySet:
+    """The publications of `queryset` that a published event lists among its documents."""
+    linked = Event.documents.through.objects.filter(
+        event__in=Event.objects.published().filter(slug=event_slug)
+    ).values("publication_id")
+    return queryset.filter(pk__in=linked)
+
+
+def country_codes_of_events() -> set[str]:
+    """Countries of published events: venues and countries represented (one query)."""
+    codes: set[str] = set()
+    rows = Event.objects.published().values_list("venue_country", "countries_represented")
+    for venue, represented in rows.order_by():
+        codes.update(code for code in [str(venue), *country_codes(represented)] if code)
+    return codes
 
 
 def filter_choices() -> dict:
     """What the list filters offer: only values that published events actually have."""
     published = Event.objects.published()
-    Programme = apps.get_model("programmes", "Programme")
-    Network = apps.get_model("networks", "Network")
     years = sorted({d.year for d in published.dates("start_date", "year")}, reverse=True)
     countries = sorted(
         set(published.exclude(venue_country="").values_list("venue_country", flat=True))
@@ -204,6 +237,11 @@ def filter_events(queryset: QuerySet, filters: dict) -> QuerySet:
         queryset = queryset.filter(programme__slug=filters["programme"])
     if filters.get("network"):
         queryset = queryset.filter(network__slug=filters["network"])
+    if filters.get("organisation"):
+        organised = EventOrganiser.objects.filter(organisation=filters["organisation"])
+        queryset = queryset.filter(pk__in=organised.values("event_id"))
+    if filters.get("publication"):
+        queryset = queryset.filter(documents=filters["publication"])
     if filters.get("country"):
         country = filters["country"]
         queryset = queryset.filter(

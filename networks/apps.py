@@ -5,3 +5,33 @@ from django.utils.translation import gettext_lazy as _
 class NetworksConfig(AppConfig):
     name = "networks"
     verbose_name = _("Organisations and networks")
+
+    def ready(self):
+        from networks import demo, search, selectors, sitemaps
+        from networks.models import Organisation
+        from portal import registry
+
+        for source in search.SOURCES:
+            registry.register_search_source(source)
+        registry.register_sitemap(
+            "networks-organisation",
+            sitemaps.OrganisationSitemap,
+            list_pages=("networks:organisation_list",),
+        )
+        registry.register_sitemap(
+            "networks-network", sitemaps.NetworkSitemap, list_pages=("networks:network_list",)
+        )
+        registry.register_home_block(
+            registry.HomeBlock(
+                "networks", "networks/includes/_home.html", selectors.home_page, order=40
+            )
+        )
+        registry.register_figure(
+            registry.Figure(
+                "organisations",
+                _("organisations"),
+                lambda: Organisation.objects.published().count(),
+                order=40,
+            )
+        )
+        registry.register_demo("networks", demo.load)

@@ -6,6 +6,7 @@ matched by slug, so running it twice changes nothing.
 """
 
 from networks.models import Membership, Network, Organisation, OrganisationKind, Person
+from portal.demo import upsert
 from portal.models import Status
 
 K = OrganisationKind
@@ -429,28 +430,12 @@ PEOPLE = [
 ]
 
 
-def _upsert(model, slug: str, values: dict):
-    """Create or update by slug; saves only when something differs (so reruns change nothing)."""
-    obj = model.objects.filter(slug=slug).first()
-    if obj is None:
-        obj = model(slug=slug)
-    changed = obj.pk is None
-    for name, value in values.items():
-        if getattr(obj, name) != value:
-            setattr(obj, name, value)
-            changed = True
-    if changed:
-        obj.full_clean()
-        obj.save()
-    return obj
-
-
 def load() -> str:
     organisations: dict[str, Organisation] = {}
     for slug, parent, values in ORGANISATIONS:
-        organisations[slug] = _upsert(
+        organisations[slug] = upsert(
             Organisation,
-            slug,
+            {"slug": slug},
             {
                 "parent": organisations[parent] if parent else None,
                 "status": Status.PUBLISHED,
@@ -459,9 +444,9 @@ def load() -> str:
         )
     memberships = 0
     for slug, coordinator, values, members in NETWORKS:
-        network = _upsert(
+        network = upsert(
             Network,
-            slug,
+            {"slug": slug},
             {
                 "coordinator": organisations[coordinator] if coordinator else None,
                 "status": Status.PUBLISHED,
@@ -474,9 +459,9 @@ def load() -> str:
             )
             memberships += 1
     for slug, organisation, values in PEOPLE:
-        _upsert(
+        upsert(
             Person,
-            slug,
+            {"slug": slug},
             {"organisation": organisations[organisation] if organisation else None, **values},
         )
     return (

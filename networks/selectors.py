@@ -1,7 +1,7 @@
 """Reads for the public pages: what the directory, detail pages and home page show.
 
-Other apps extend the organisation and network pages through the template block
-`related` and their own selectors; nothing here imports them.
+Higher apps add sections to the organisation and network pages through
+`portal.registry` (rendered by `{% sections %}`); nothing here imports them.
 """
 
 from dataclasses import dataclass, field

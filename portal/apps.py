@@ -10,6 +10,9 @@ class PortalConfig(AppConfig):
         from portal import (
             collation,  # noqa: F401  (registers the SQLite Thai collation)
             pagecache,
+            registry,
+            selectors,
         )
 
         pagecache.connect_signals()
+        registry.register_figure(selectors.COUNTRIES)

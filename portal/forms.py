@@ -39,3 +39,24 @@ class BuddhistEraDateField(forms.DateField):
         if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
             return thaidates.format_for_input(value, translation.get_language())
         return super().prepare_value(value)
+
+
+class RecordFilter(forms.ModelChoiceField):
+    """A list filter by one published record, named in the address by its slug.
+
+    `?organisation=<slug>` is what a page's "see all" link adds: a hidden input, so a
+    list never offers thousands of options. A slug that names no published record is
+    an invalid value, which the list forms drop (never an error page).
+    """
+
+    widget = forms.HiddenInput
+
+    def __init__(self, model, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(queryset=model.objects.none(), to_field_name="slug", **kwargs)
+        self.model = model
+
+    def to_python(self, value):
+        # Published as of this request, not as of start-up.
+        self.queryset = self.model.objects.published()
+        return super().to_python(value)

@@ -19,24 +19,39 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 
 
 @dataclass(frozen=True)
 class Section:
     """A block a higher app adds to the page of a lower app's record.
 
-    `rows(obj)` returns at most `limit` rows plus whether there are more (one
-    query: ask for `limit + 1`); `more_url(obj)` is the filtered list that shows
-    them all. The template receives `obj`, `rows`, `has_more`, `more_url` and
-    `section`.
+    `rows(obj)` returns the ordered, published queryset; the `{% sections %}` tag
+    asks it for `limit + 1` rows (one query) to know whether there are more, and
+    then links to `more_url(obj)`, the filtered public list that shows them all.
+    The template receives `obj`, `rows`, `has_more`, `more_url` and `section`;
+    nothing is rendered when there are no rows.
     """
 
     key: str
     template: str
-    rows: Callable[[Model], Any]
+    rows: Callable[[Model], QuerySet]
     more_url: Callable[[Model], str] | None = None
+    limit: int = 5
     order: int = 100
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """A filter a higher app adds to a lower app's public list (`?event=<slug>` on publications).
+
+    `field()` returns the form field (None when it has nothing to offer, and the
+    list leaves it out); `apply(queryset, value)` narrows the list by a valid value.
+    """
+
+    key: str
+    field: Callable[[], Any]
+    apply: Callable[[QuerySet, Any], QuerySet]
 
 
 @dataclass(frozen=True)
@@ -76,6 +91,10 @@ class ArchiveGenerator:
 
 
 sections: dict[str, list[Section]] = defaultdict(list)
+list_filters: dict[str, list[ListFilter]] = defaultdict(list)
+# model label → functions returning a Prefetch that a higher app adds to its detail queryset
+prefetches: dict[str, list[Callable[[], Any]]] = defaultdict(list)
+list_pages: list[str] = []  # URL names of the section indexes, for the site map
 home_blocks: list[HomeBlock] = []
 figures: list[Figure] = []
 search_sources: list[Any] = []  # portal.search.Source
@@ -99,6 +118,24 @@ def sections_for(obj: Model) -> list[Section]:
     return list(sections.get(obj._meta.label, ()))
 
 
+def register_list_filter(model_label: str, list_filter: ListFilter) -> None:
+    _add(list_filters[model_label], list_filter, key=lambda f: f.key)
+
+
+def list_filters_for(model_label: str) -> list[ListFilter]:
+    return list(list_filters.get(model_label, ()))
+
+
+def register_prefetch(model_label: str, prefetch: Callable[[], Any]) -> None:
+    """Records a higher app loads with a lower app's record (for the attribute it documents)."""
+    if prefetch not in prefetches[model_label]:
+        prefetches[model_label].append(prefetch)
+
+
+def prefetches_for(model_label: str) -> list:
+    return [prefetch() for prefetch in prefetches.get(model_label, ())]
+
+
 def register_home_block(block: HomeBlock) -> None:
     _add(home_blocks, block, key=lambda b: b.key)
     home_blocks.sort(key=lambda b: b.order)
@@ -111,10 +148,19 @@ def register_figure(figure: Figure) -> None:
 
 def register_search_source(source) -> None:
     _add(search_sources, source, key=lambda s: s.key)
+    search_sources.sort(key=lambda s: s.order)
 
 
-def register_sitemap(name: str, sitemap) -> None:
+def register_sitemap(name: str, sitemap, list_pages: tuple[str, ...] = ()) -> None:
+    """A sitemap of an app's records, and the URL names of its list pages (section indexes)."""
     sitemaps[name] = sitemap
+    for url_name in list_pages:
+        register_list_page(url_name)
+
+
+def register_list_page(url_name: str) -> None:
+    if url_name not in list_pages:
+        list_pages.append(url_name)
 
 
 def register_demo(label: str, load: Callable[[], str]) -> None:

@@ -1,8 +1,11 @@
-"""Site-wide search over the published records of every app.
+"""Site-wide search over the published records of every app: the machinery only.
+
+Each app declares what it searches (a `Source` in its `search.py`) and registers
+it from its `AppConfig.ready()`; this module never names an app or its fields.
 
 Thai is written without spaces between words, so search is substring matching
 (`icontains`, which PostgreSQL serves from the trigram index of migration
-`portal.0002_search_indexes`, one per table, on all its searched columns). modeltranslation does not fall back in queries,
+`<app>.0002_search_indexes`, one per table, on all its searched columns). modeltranslation does not fall back in queries,
 so both language columns of every field are searched explicitly.
 
 Each source costs one query: the page of results and, through a window count,
@@ -12,10 +15,10 @@ the number of all matches.
 from dataclasses import dataclass
 
 from django import forms
-from django.apps import apps
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
+from django.db.models import Case, Count, F, IntegerField, Model, Q, Value, When, Window
 from django.utils.translation import gettext_lazy as _
 
+from portal import registry
 from portal.i18n import OTHER, page_language
 from portal.searchindex import document
 
@@ -31,7 +34,7 @@ class Source:
     """One kind of record the search looks through."""
 
     key: str
-    model: str  # "app_label.ModelName"
+    model: type[Model]
     label: str  # the group heading (plural)
     type_label: str  # the label of one result (singular)
     title: str  # the translated field shown as the result's title
@@ -41,6 +44,7 @@ class Source:
     newest: tuple[str, ...]  # tie-break order (newest first)
     date_kind: str = ""  # "days" (start/end dates), "years" (start/end years) or ""
     date_fields: tuple[str, ...] = ()
+    order: int = 100  # place of its group on the results page
 
     @property
     def searched_fields(self) -> tuple[str, ...]:
@@ -49,87 +53,6 @@ class Source:
     def columns(self) -> list[str]:
         """The database columns searched: every field in both languages."""
         return [f"{field}_{lang}" for field in self.searched_fields for lang in LANGS]
-
-    def get_model(self):
-        return apps.get_model(self.model)
-
-
-SOURCES: tuple[Source, ...] = (
-    Source(
-        key="programmes",
-        model="programmes.Programme",
-        label=_("Programmes"),
-        type_label=_("Programme"),
-        title="title",
-        title_fields=("title", "acronym"),
-        other_fields=("summary",),
-        snippet="summary",
-        newest=("start_date",),
-        date_kind="years",
-        date_fields=("start_date", "end_date"),
-    ),
-    Source(
-        key="events",
-        model="events.Event",
-        label=_("Events"),
-        type_label=_("Event"),
-        title="title",
-        title_fields=("title",),
-        other_fields=("summary", "venue_city"),
-        snippet="summary",
-        newest=("start_date",),
-        date_kind="days",
-        date_fields=("start_date", "end_date"),
-    ),
-    Source(
-        key="organisations",
-        model="networks.Organisation",
-        label=_("Organisations"),
-        type_label=_("Organisation"),
-        title="name",
-        title_fields=("name", "acronym"),
-        other_fields=("description", "city"),
-        snippet="description",
-        newest=("published_at",),
-    ),
-    Source(
-        key="networks",
-        model="networks.Network",
-        label=_("Networks"),
-        type_label=_("Network"),
-        title="name",
-        title_fields=("name", "acronym"),
-        other_fields=("description",),
-        snippet="description",
-        newest=("founded", "published_at"),
-        date_kind="years",
-        date_fields=("founded",),
-    ),
-    Source(
-        key="good_practices",
-        model="programmes.GoodPractice",
-        label=_("Good practices"),
-        type_label=_("Good practice"),
-        title="title",
-        title_fields=("title",),
-        other_fields=("summary",),
-        snippet="summary",
-        newest=("published_at",),
-    ),
-    Source(
-        key="publications",
-        model="publications.Publication",
-        label=_("Publications"),
-        type_label=_("Publication"),
-        title="title",
-        title_fields=("title",),
-        other_fields=("authors", "abstract"),
-        snippet="abstract",
-        newest=("year", "published_at"),
-        date_kind="years",
-        date_fields=("year",),
-    ),
-)
 
 
 class SearchQueryField(forms.CharField):
@@ -221,8 +144,7 @@ def source_queryset(source: Source, query: str, lang: str):
     for term in terms:
         matches &= Q(search_document__icontains=term)
     return (
-        source.get_model()
-        .objects.published()
+        source.model.objects.published()
         .alias(search_document=document(source.columns()))
         .filter(matches)
         .annotate(search_rank=rank, search_total=Window(Count("pk")))
@@ -236,7 +158,7 @@ def search(query: str, lang: str, size: int = GROUP_SIZE) -> list[Group]:
     One query per source; `query` is a cleaned `SearchForm` value.
     """
     groups = []
-    for source in SOURCES:
+    for source in registry.search_sources:
         rows = list(source_queryset(source, query, lang)[:size])
         if rows:
             groups.append(

@@ -1,47 +1,48 @@
-"""The site map: the portal's own pages plus every Sitemap class the apps define."""
+"""The site map: one base for every app's sitemap, and the index of sections.
 
-import importlib
-import inspect
+Each app defines its sitemaps on `PublishedSitemap` and registers them, with the
+URL names of its list pages, from its `AppConfig.ready()`
+(`registry.register_sitemap`); this module never names an app.
+"""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-SITEMAP_APPS = ("networks", "programmes", "events")
+from portal import registry
 
 
-class SectionSitemap(Sitemap):
-    """Home and the section indexes, in both languages."""
+class I18nSitemap(Sitemap):
+    """Pages in both languages, each with its alternates and an x-default."""
 
     i18n = True
     alternates = True
     x_default = True
+    changefreq = "monthly"
+
+
+class PublishedSitemap(I18nSitemap):
+    """The published records of `model`; lastmod is the record's last change."""
+
+    model = None
+
+    def items(self):
+        return self.model.objects.published().order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+class SectionSitemap(I18nSitemap):
+    """Home and the section indexes (the list pages the apps register)."""
+
     changefreq = "weekly"
 
     def items(self):
-        return [
-            "home",
-            "programmes:list",
-            "events:list",
-            "networks:organisation_list",
-            "networks:network_list",
-            "programmes:goodpractice_list",
-            "publications:list",
-        ]
+        return ["home", *registry.list_pages]
 
     def location(self, item):
         return reverse(item)
 
 
 def all_sitemaps() -> dict[str, type[Sitemap]]:
-    sitemaps: dict[str, type[Sitemap]] = {"sections": SectionSitemap}
-    for label in SITEMAP_APPS:
-        try:
-            module = importlib.import_module(f"{label}.sitemaps")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{label}.sitemaps":
-                raise
-            continue
-        for name, obj in inspect.getmembers(module, inspect.isclass):
-            if issubclass(obj, Sitemap) and obj.__module__ == module.__name__:
-                sitemaps[f"{label}-{name.removesuffix('Sitemap').lower()}"] = obj
-    return sitemaps
+    return {"sections": SectionSitemap, **registry.sitemaps}

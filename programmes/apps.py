@@ -5,3 +5,50 @@ from django.utils.translation import gettext_lazy as _
 class ProgrammesConfig(AppConfig):
     name = "programmes"
     verbose_name = _("Programmes")
+
+    def ready(self):
+        from django.urls import reverse
+        from django.utils.http import urlencode
+
+        from portal import registry
+        from programmes import demo, search, selectors, sitemaps
+        from programmes.models import Programme
+
+        registry.register_section(
+            "networks.Organisation",
+            registry.Section(
+                "programmes",
+                "programmes/includes/_organisation_programmes.html",
+                selectors.programmes_for_organisation,
+                lambda organisation: (
+                    f"{reverse('programmes:list')}?{urlencode({'organisation': organisation.slug})}"
+                ),
+                order=10,
+            ),
+        )
+        for source in search.SOURCES:
+            registry.register_search_source(source)
+        registry.register_sitemap(
+            "programmes-programme", sitemaps.ProgrammeSitemap, list_pages=("programmes:list",)
+        )
+        registry.register_sitemap("programmes-programmeyear", sitemaps.ProgrammeYearSitemap)
+        registry.register_sitemap(
+            "programmes-goodpractice",
+            sitemaps.GoodPracticeSitemap,
+            list_pages=("programmes:goodpractice_list",),
+        )
+        registry.register_home_block(
+            registry.HomeBlock(
+                "programmes", "programmes/includes/_home.html", selectors.home_page, order=10
+            )
+        )
+        registry.register_figure(
+            registry.Figure(
+                "programmes",
+                _("programmes"),
+                lambda: Programme.objects.published().count(),
+                order=10,
+            )
+        )
+        registry.register_countries(selectors.country_codes_of_programmes)
+        registry.register_demo("programmes", demo.load)

@@ -14,6 +14,7 @@ Idempotent: records are matched by slug, so running it twice changes nothing.
 import datetime
 
 from networks.models import Network, Organisation, Person
+from portal.demo import upsert
 from portal.models import Status
 from programmes.models import (
     DatePrecision,
@@ -162,26 +163,6 @@ CSPP = {
 }
 
 
-def _upsert(model, slug: str, values: dict):
-    """Create or update by slug; saves only when something differs (so reruns change nothing)."""
-    obj = model.objects.filter(slug=slug).first()
-    if obj is None:
-        obj = model(slug=slug)
-    changed = obj.pk is None
-    for name, value in values.items():
-        current = getattr(obj, name)
-        if name == "countries":
-            current = [str(getattr(c, "code", c)) for c in current or []]
-            value = sorted(value)
-        if current != value:
-            setattr(obj, name, value)
-            changed = True
-    if changed:
-        obj.full_clean()
-        obj.save()
-    return obj
-
-
 def _organisation(slug: str, missing: list[str]) -> Organisation | None:
     obj = Organisation.objects.filter(slug=slug).first()
     if obj is None:
@@ -211,7 +192,9 @@ def _set_rows(model, programme: Programme, rows: list[dict]) -> None:
 
 def _load_delgosea(themes: dict, missing: list[str]) -> Programme:
     tei = _organisation("tei", missing)
-    programme = _upsert(Programme, DELGOSEA["slug"], {**DELGOSEA, "lead_organisation": tei})
+    programme = upsert(
+        Programme, {"slug": DELGOSEA["slug"]}, {**DELGOSEA, "lead_organisation": tei}
+    )
     programme.themes.add(themes["good-governance"])
     commission = _organisation("european-commission", missing)
     if commission is not None:
@@ -245,8 +228,10 @@ def _load_delgosea(themes: dict, missing: list[str]) -> Programme:
 
 
 def _load_cspp(missing: list[str]) -> Programme:
-    programme = _upsert(
-        Programme, CSPP["slug"], {**CSPP, "lead_organisation": _organisation("csnm", missing)}
+    programme = upsert(
+        Programme,
+        {"slug": CSPP["slug"]},
+        {**CSPP, "lead_organisation": _organisation("csnm", missing)},
     )
     network = Network.objects.filter(slug="mekong-cso-partnership").first()
     if network is not None:
@@ -256,7 +241,7 @@ def _load_cspp(missing: list[str]) -> Programme:
 
 def load() -> str:
     missing: list[str] = []
-    themes = {slug: _upsert(Theme, slug, values) for slug, values in THEMES}
+    themes = {slug: upsert(Theme, {"slug": slug}, values) for slug, values in THEMES}
     programmes = [_load_delgosea(themes, missing), _load_cspp(missing)]
     summary = f"{len(programmes)} programmes, {len(themes)} theme, no good-practice cases"
     if missing:

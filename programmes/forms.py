@@ -4,7 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from networks.models import Organisation
 from portal.countries import country_choices
+from portal.forms import RecordFilter
 from programmes.models import Programme
 
 ALL = pgettext_lazy("filter", "All")
@@ -16,7 +18,8 @@ class FilterForm(forms.Form):
     def __init__(self, *args, choices: dict, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            field.choices = [("", ALL), *choices[name]]
+            if name in choices:
+                field.choices = [("", ALL), *choices[name]]
 
     def filters(self) -> dict:
         """The valid, non-empty filters (junk values are dropped)."""
@@ -31,6 +34,8 @@ class ProgrammeFilterForm(FilterForm):
     stage = forms.ChoiceField(label=_("Programme status"), required=False)
     country = forms.ChoiceField(label=pgettext_lazy("programme", "Country"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    # Reached from an organisation's page ("see all").
+    organisation = RecordFilter(Organisation, label=_("Organisation"))
 
 
 class GoodPracticeFilterForm(FilterForm):

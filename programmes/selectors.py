@@ -112,6 +112,8 @@ def programme_list(*, filters: dict | None = None) -> QuerySet:
         queryset = queryset.filter(countries__contains=filters["country"])
     if filters.get("year"):
         queryset = queryset.spanning_year(filters["year"])
+    if filters.get("organisation"):
+        queryset = queryset.filter(_led_or_partnered_by(filters["organisation"]))
     return programme_rows(queryset)
 
 
@@ -241,14 +243,24 @@ def good_practice_detail_queryset(user=None) -> QuerySet:
 # --- other pages ---------------------------------------------------------------------------
 
 
-def programmes_for_organisation(organisation) -> list[Programme]:
-    """Published programmes the organisation implemented or took part in (one query)."""
+def _led_or_partnered_by(organisation) -> Q:
     partnered = ProgrammePartner.objects.filter(organisation=organisation).values("programme_id")
-    return list(
+    return Q(lead_organisation=organisation) | Q(pk__in=partnered)
+
+
+def programmes_for_organisation(organisation) -> QuerySet:
+    """Published programmes the organisation implemented or took part in, most recent first."""
+    return (
         Programme.objects.published()
-        .filter(Q(lead_organisation=organisation) | Q(pk__in=partnered))
+        .filter(_led_or_partnered_by(organisation))
         .order_by(F("start_date").desc(nulls_last=True), collated("title"), "pk")
     )
+
+
+def country_codes_of_programmes() -> set[str]:
+    """Countries of published programmes (one query)."""
+    rows = Programme.objects.published().values_list("countries", flat=True).order_by()
+    return {code for value in rows for code in country_codes(value)}
 
 
 def home_page() -> dict:

@@ -61,7 +61,9 @@ def _bibtex_escape(value: str) -> str:
 
 
 def _first_event(publication: Publication):
-    events = getattr(publication, "published_events", None)
+    """The first event the publication was presented at: the events app loads them into
+    `presented_at` (registered with `portal.registry.register_prefetch`), newest first."""
+    events = getattr(publication, "presented_at", None)
     return events[0] if events else None
 
 

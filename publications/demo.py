@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 
 from networks.models import Organisation
+from portal.demo import upsert
 from portal.models import Status
 from programmes.models import Programme
 from publications import services
@@ -161,32 +162,37 @@ def _languages() -> dict[str, Language]:
 
 
 def _load_publication(data: dict, languages: dict, missing: list[str]) -> Publication:
-    publication = Publication.objects.filter(slug=data["slug"]).first() or Publication(
-        slug=data["slug"]
-    )
-    for field in ("kind", "title_th", "title_en", "abstract_th", "abstract_en"):
-        setattr(publication, field, data[field])
-    publication.year = data.get("year")
-    publication.access = data.get("access", Access.PUBLIC)
-    publication.is_placeholder = True
-    publication.status = Status.PUBLISHED
-    publication.programme = None
+    programme = None
     if data.get("programme"):
-        publication.programme = Programme.objects.filter(slug=data["programme"]).first()
-        if publication.programme is None:
+        programme = Programme.objects.filter(slug=data["programme"]).first()
+        if programme is None:
             missing.append(f"programmes.Programme:{data['programme']}")
-    publication.publisher = Organisation.objects.filter(slug=data["publisher"]).first()
-    if publication.publisher is None:
+    publisher = Organisation.objects.filter(slug=data["publisher"]).first()
+    if publisher is None:
         missing.append(f"networks.Organisation:{data['publisher']}")
+    values = {field: data[field] for field in ("kind", "title_th", "title_en")}
+    values.update(
+        abstract_th=data["abstract_th"],
+        abstract_en=data["abstract_en"],
+        year=data.get("year"),
+        access=data.get("access", Access.PUBLIC),
+        is_placeholder=True,
+        status=Status.PUBLISHED,
+        programme=programme,
+        publisher=publisher,
+    )
+    publication = upsert(Publication, {"slug": data["slug"]}, values)
     content = _placeholder(data)
-    file = ContentFile(content, name=data["filename"])
     stored = publication.file and publication.file.storage.exists(publication.file.name)
     if not stored or publication.sha256 != hashlib.sha256(content).hexdigest():
         services.publication_attach_file(
-            publication=publication, file=file, filename=data["filename"], save=False
+            publication=publication,
+            file=ContentFile(content, name=data["filename"]),
+            filename=data["filename"],
+            save=False,
         )
-    publication.full_clean()
-    publication.save()
+        publication.full_clean()
+        publication.save()
     publication.languages.set([languages[code] for code in data["languages"]])
     return publication
 

@@ -6,8 +6,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from portal import thaidates
+from networks.models import Organisation
+from portal import registry, thaidates
 from portal.auth import ThrottledSignInMixin
+from portal.forms import RecordFilter
+from programmes.models import GoodPractice
 from publications import selectors, services, uploads
 from publications.models import Publication
 
@@ -21,8 +24,10 @@ class LibraryFilterForm(forms.Form):
     language = forms.ChoiceField(label=_("Language of the document"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
     programme = forms.ChoiceField(label=_("Programme"), required=False)
-    event = forms.ChoiceField(label=_("Event"), required=False)
     access = forms.ChoiceField(label=_("Access"), required=False)
+    # Reached from an organisation's or a good-practice case's page ("see all").
+    publisher = RecordFilter(Organisation, label=_("Publisher"))
+    good_practice = RecordFilter(GoodPractice, label=_("Good practice"))
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
@@ -41,10 +46,15 @@ class LibraryFilterForm(forms.Form):
             (year, thaidates.calendar_year(year)) for year in choices["years"]
         ]
         self.fields["programme"].choices = everything + choices["programmes"]
-        self.fields["event"].choices = everything + choices["events"]
         self.fields["access"].choices = everything + choices["access"]
-        if not choices["events"]:
-            del self.fields["event"]
+        # Filters other apps add (events: `?event=<slug>`), after the library's own.
+        added = []
+        for list_filter in registry.list_filters_for(Publication._meta.label):
+            field = list_filter.field()
+            if field is not None:
+                self.fields[list_filter.key] = field
+                added.append(list_filter.key)
+        self.order_fields(["kind", "language", "year", "programme", *added, "access", "sort"])
 
     def filters(self) -> dict:
         """The valid, non-empty filters (junk values are dropped)."""

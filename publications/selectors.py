@@ -1,15 +1,14 @@
 """Reads of the publication library: the list with its filters, the page, who may download.
 
-Events link to publications from their side (`Event.documents`, reverse name
-`events`), so this module reaches the Event model only through the app registry.
+Events link to publications from their side (`Event.documents`), so what a
+publication's page and the library show of events is contributed by the events
+app through `portal.registry` (a section and the `event` list filter).
 """
 
-from django.apps import apps
-from django.db.models import F, Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.db.models import F, Prefetch, QuerySet
 
+from portal import registry
 from portal.collation import collated
-from portal.models import Status
 from programmes.models import Programme
 from publications.models import (
     Access,
@@ -22,14 +21,6 @@ from publications.models import (
 HOME_LIMIT = 3
 SORT_NEWEST = "newest"
 SORT_DOWNLOADS = "downloads"
-
-
-def _event_model():
-    return apps.get_model("events", "Event") if apps.is_installed("events") else None
-
-
-def _published_q(prefix: str = "") -> Q:
-    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
 
 
 # --- who may download ------------------------------------------------------------------
@@ -80,13 +71,8 @@ def filter_choices() -> dict:
         "languages": [(language.code, str(language)) for language in languages],
         "years": years,
         "programmes": [(p.slug, str(p)) for p in programmes.order_by(collated("title"), "pk")],
-        "events": [],
         "access": list(Access.choices),
     }
-    Event = _event_model()
-    if Event is not None:
-        events = Event.objects.published().filter(documents__in=published).distinct()
-        choices["events"] = [(e.slug, str(e)) for e in events.order_by("-start_date", "pk")]
     return choices
 
 
@@ -112,13 +98,13 @@ def publication_library(*, filters: dict | None = None) -> QuerySet:
         queryset = queryset.filter(year=int(filters["year"]))
     if filters.get("programme"):
         queryset = queryset.filter(programme__slug=filters["programme"])
-    if filters.get("event"):
-        Event = _event_model()
-        if Event is not None:
-            linked = Event.documents.through.objects.filter(
-                _published_q("event__"), event__slug=filters["event"]
-            ).values("publication_id")
-            queryset = queryset.filter(pk__in=linked)
+    if filters.get("publisher"):
+        queryset = queryset.filter(publisher=filters["publisher"])
+    if filters.get("good_practice"):
+        queryset = queryset.filter(good_practices=filters["good_practice"])
+    for list_filter in registry.list_filters_for(Publication._meta.label):
+        if filters.get(list_filter.key):
+            queryset = list_filter.apply(queryset, filters[list_filter.key])
     if filters.get("access"):
         queryset = queryset.filter(access=filters["access"])
     if filters.get("sort") == SORT_DOWNLOADS:
@@ -138,17 +124,10 @@ def publication_detail_queryset(user=None) -> QuerySet:
         if user is not None and user.is_staff
         else Publication.objects.published()
     )
-    queryset = _with_list_relations(queryset)
-    Event = _event_model()
-    if Event is not None:
-        queryset = queryset.prefetch_related(
-            Prefetch(
-                "events",
-                queryset=Event.objects.published().order_by("-start_date", "pk"),
-                to_attr="published_events",
-            )
-        )
-    return queryset
+    # Higher apps may load what citations read (events: `presented_at`, see citations.py).
+    return _with_list_relations(queryset).prefetch_related(
+        *registry.prefetches_for(Publication._meta.label)
+    )
 
 
 def downloadable_queryset(user=None) -> QuerySet:
@@ -158,21 +137,26 @@ def downloadable_queryset(user=None) -> QuerySet:
     return Publication.objects.published()
 
 
-def publications_for(obj) -> list[Publication]:
-    """The published publications of a programme (its own), an event (its documents)
-    or an organisation (those it published)."""
-    Organisation = apps.get_model("networks", "Organisation")
-    if isinstance(obj, Programme):
-        queryset = Publication.objects.published().filter(programme=obj)
-    elif isinstance(obj, Organisation):
-        queryset = Publication.objects.published().filter(publisher=obj)
-    elif hasattr(obj, "documents"):
-        queryset = obj.documents.published()
-    else:
-        return []
-    return list(
-        _with_list_relations(queryset).order_by(F("year").desc(nulls_last=True), "kind", "pk")
-    )
+# --- sections of other apps' pages (registered in apps.py) ---------------------------------
+
+
+def _section_rows(queryset: QuerySet) -> QuerySet:
+    return _with_list_relations(queryset).order_by(F("year").desc(nulls_last=True), "kind", "pk")
+
+
+def publications_of_programme(programme) -> QuerySet:
+    """The programme's own published publications, newest first."""
+    return _section_rows(Publication.objects.published().filter(programme=programme))
+
+
+def publications_of_publisher(organisation) -> QuerySet:
+    """The published publications an organisation published, newest first."""
+    return _section_rows(Publication.objects.published().filter(publisher=organisation))
+
+
+def publications_presenting(good_practice) -> QuerySet:
+    """The published publications that present a good-practice case, newest first."""
+    return _section_rows(Publication.objects.published().filter(good_practices=good_practice))
 
 
 def home_page() -> dict:

@@ -58,7 +58,6 @@ class PublicationDetailView(DetailView):
         url = self.request.build_absolute_uri(publication.get_absolute_url())
         context.update(
             can_download=selectors.can_download(self.request.user, publication),
-            events=getattr(publication, "published_events", []),
             citation=citations.formatted(publication, url),
         )
         return context

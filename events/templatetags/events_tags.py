@@ -1,41 +1,11 @@
-"""Event lists for other apps' pages, without those apps importing `events`.
-
-    {% load events_tags %}
-    {% events_for_programme programme %}
-    {% events_for_network network %}
-    {% events_for_organisation organisation %}
-
-Each tag runs one query (published events only) and renders
-`events/includes/_related_events.html`, which prints nothing when there are none.
-"""
+"""Template tags of the event pages: country names and the event's JSON-LD."""
 
 from django import template
 
-from events import selectors
 from events.models import OrganiserRole
 from portal import countries, jsonld
 
 register = template.Library()
-
-TEMPLATE = "events/includes/_related_events.html"
-
-
-@register.inclusion_tag(TEMPLATE)
-def events_for_programme(programme, limit: int | None = None) -> dict:
-    """The programme's published events, most recent first."""
-    return {"events": selectors.events_for_programme(programme, limit)}
-
-
-@register.inclusion_tag(TEMPLATE)
-def events_for_network(network, limit: int | None = None) -> dict:
-    """The network's published events, most recent first."""
-    return {"events": selectors.events_for_network(network, limit)}
-
-
-@register.inclusion_tag(TEMPLATE)
-def events_for_organisation(organisation, limit: int | None = None) -> dict:
-    """Published events the organisation organised, co-organised, hosted or sponsored."""
-    return {"events": selectors.events_for_organisation(organisation, limit)}
 
 
 @register.filter

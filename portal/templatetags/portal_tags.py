@@ -6,6 +6,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from portal import registry
+from portal.forms import RecordFilter
 from portal.i18n import OTHER, Text, page_language, translated
 
 register = template.Library()
@@ -135,3 +137,53 @@ def website_json_ld(context):
             },
         }
     )
+
+
+@register.simple_tag(takes_context=True)
+def sections(context, obj) -> str:
+    """The sections higher apps registered for this record's page (`registry.register_section`).
+
+    `{% sections organisation %}`: each section costs one query (its rows, asked for
+    one more than it shows to know whether there are more) and renders nothing when
+    it has no rows; with nothing registered the tag renders nothing at all.
+    """
+    engine = context.template.engine
+    parts = []
+    for section in registry.sections_for(obj):
+        rows = list(section.rows(obj)[: section.limit + 1])
+        if not rows:
+            continue
+        has_more = len(rows) > section.limit
+        more_url = section.more_url(obj) if has_more and section.more_url else ""
+        with context.push(
+            obj=obj,
+            rows=rows[: section.limit],
+            has_more=has_more,
+            more_url=more_url,
+            section=section,
+        ):
+            parts.append(engine.get_template(section.template).render(context))
+    return mark_safe("".join(parts))
+
+
+@register.simple_tag(takes_context=True)
+def render_block(context, template_name: str, data: dict) -> str:
+    """A registered block's template with its data (the home page's blocks)."""
+    with context.push(**data):
+        return context.template.engine.get_template(template_name).render(context)
+
+
+@register.inclusion_tag("includes/record_filters.html")
+def record_filters(form) -> dict:
+    """A list form's valid filters by one record (`?organisation=<slug>`, a "see all" link's):
+    kept as hidden inputs and named, so the reader sees what the list is narrowed to."""
+    if not form.is_bound:
+        return {"active": []}
+    form.is_valid()  # cleaned once already by the view; this reads the result
+    return {
+        "active": [
+            (form[name], form.cleaned_data[name])
+            for name, field in form.fields.items()
+            if isinstance(field, RecordFilter) and form.cleaned_data.get(name)
+        ]
+    }

@@ -1,15 +1,13 @@
-"""Programme dates, and programme lists for other apps' pages.
+"""Programme dates and JSON-LD.
 
 {% load programmes_tags %}
 {% programme_period programme %}          มีนาคม 2553 – สิงหาคม 2555 (30 เดือน)
-{% programmes_for_organisation organisation %}
 """
 
 from django import template
 from django.utils.translation import ngettext
 
 from portal import jsonld, thaidates
-from programmes import selectors
 from programmes.models import (
     DatePrecision,
     PartnerRole,
@@ -47,12 +45,6 @@ def programme_period(programme) -> str:
     if precision != DatePrecision.YEAR and programme.duration_months and not short:
         text = f"{text} ({duration_text(programme.duration_months)})"
     return text
-
-
-@register.inclusion_tag("programmes/includes/_organisation_programmes.html")
-def programmes_for_organisation(organisation) -> dict:
-    """The published programmes an organisation implemented or took part in (one query)."""
-    return {"programmes": selectors.programmes_for_organisation(organisation)}
 
 
 @register.simple_tag(takes_context=True)

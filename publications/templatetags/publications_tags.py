@@ -1,10 +1,10 @@
-"""Template tags of the publication library, for its own pages and for programme and event pages."""
+"""Template tags of the publication library's pages (files, languages, JSON-LD)."""
 
 from django import template
 from django.template.defaultfilters import filesizeformat
 
 from portal import jsonld
-from publications import selectors, uploads
+from publications import uploads
 from publications.models import (
     Access,
     Publication,
@@ -12,21 +12,6 @@ from publications.models import (
 )
 
 register = template.Library()
-
-
-@register.inclusion_tag("publications/includes/_publications_for.html", takes_context=True)
-def publications_for(context, obj, heading: bool = True) -> dict:
-    """The published publications of a programme or an event, as a short list.
-
-    `{% publications_for programme %}` on a programme page (its own publications),
-    `{% publications_for event %}` on an event page (the event's documents). One query
-    plus one for the documents' languages; nothing is shown when there are none.
-    """
-    return {
-        "publications": selectors.publications_for(obj),
-        "show_heading": heading,
-        "request": context.get("request"),
-    }
 
 
 @register.filter

@@ -7,7 +7,7 @@ from django.test import override_settings
 from django.utils import timezone, translation
 
 from networks.models import Person
-from portal import search
+from portal import registry, search
 from portal.models import Status
 from programmes.models import (
     GoodPractice,
@@ -292,15 +292,15 @@ def _records_of_every_type(count: int, start: int):
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_one_query_per_type_of_record_however_many_match(client, django_assert_num_queries, lang):
     _records_of_every_type(1, 0)
-    with django_assert_num_queries(len(search.SOURCES)):
+    with django_assert_num_queries(len(registry.search_sources)):
         html = page(client, lang, q="civic")
-    assert len(result_titles(html)) == len(search.SOURCES)
+    assert len(result_titles(html)) == len(registry.search_sources)
 
     _records_of_every_type(29, 1)
-    with django_assert_num_queries(len(search.SOURCES)):
+    with django_assert_num_queries(len(registry.search_sources)):
         html = page(client, lang, q="civic")
-    assert len(result_titles(html)) == len(search.SOURCES) * search.GROUP_SIZE
-    assert f"{30 * len(search.SOURCES)} " in html
+    assert len(result_titles(html)) == len(registry.search_sources) * search.GROUP_SIZE
+    assert f"{30 * len(registry.search_sources)} " in html
 
 
 # --- the page and the header box -------------------------------------------
@@ -365,7 +365,9 @@ def test_the_index_migration_covers_every_searched_column_in_order():
             if isinstance(operation, CreateSearchIndex):
                 model = apps.get_model(app_label, operation.model_name)
                 indexed[model._meta.label] = operation.columns
-    assert indexed == {source.model: source.columns() for source in search.SOURCES}
+    assert indexed == {
+        source.model._meta.label: source.columns() for source in registry.search_sources
+    }
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
@@ -375,7 +377,7 @@ def test_postgresql_trigram_indexes_exist_and_serve_the_search_query():
             "SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE 'search_trgm_%'"
         )
         indexes = dict(cursor.fetchall())
-    tables = {source.get_model()._meta.db_table for source in search.SOURCES}
+    tables = {source.model._meta.db_table for source in registry.search_sources}
     assert set(indexes) == {f"search_trgm_{table}" for table in tables}
     definition = indexes["search_trgm_programmes_programme"]
     assert "USING gin (upper(" in definition
@@ -397,7 +399,7 @@ def test_postgresql_trigram_indexes_exist_and_serve_the_search_query():
         for i in range(2000)
     )
     programme(title_th="การส่งเสริมธรรมาภิบาลท้องถิ่น")
-    source = next(s for s in search.SOURCES if s.key == "programmes")
+    source = next(s for s in registry.search_sources if s.key == "programmes")
     queryset = search.source_queryset(source, "ธรรมาภิบาล", "th")
     with connection.cursor() as cursor:
         # What autovacuum does in production: move new entries from the GIN pending list into

@@ -409,25 +409,6 @@ def test_draft_case_is_not_public(client):
 # --- other pages' pieces ----------------------------------------------------------------------
 
 
-def test_organisation_programmes_tag_lists_led_and_partnered_programmes_in_one_query(
-    django_assert_num_queries,
-):
-    organisation = OrganisationFactory()
-    ProgrammeFactory(title_en="Led", lead_organisation=organisation)
-    PartnerFactory(organisation=organisation, programme__title_en="Partnered")
-    PartnerFactory(
-        organisation=organisation, programme__title_en="Hidden", programme__status=Status.DRAFT
-    )
-    ProgrammeFactory(title_en="Unrelated")
-    template = "{% load programmes_tags %}{% programmes_for_organisation organisation %}"
-    from django.template import Context, Template
-
-    with translation.override("en"), django_assert_num_queries(1):
-        html = Template(template).render(Context({"organisation": organisation}))
-    assert "Led" in html and "Partnered" in html
-    assert "Hidden" not in html and "Unrelated" not in html
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_home_page_partial(django_assert_num_queries, records, lang):
     with translation.override(lang), django_assert_num_queries(2):

@@ -1,26 +1,18 @@
-import importlib
-
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-# In dependency order: events point at programmes, the library at programmes and events.
-DEMO_MODULES = ("networks.demo", "programmes.demo", "publications.demo", "events.demo")
+from portal import registry
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo content from the three source records (shared/seeds). "
-        "Each app adds its records through its `demo.load()`; running it twice changes nothing."
+        "Each app registers its demo loader from its AppConfig.ready(); they run in "
+        "INSTALLED_APPS order (lower apps first), and running them twice changes nothing."
     )
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            for module_name in DEMO_MODULES:
-                try:
-                    module = importlib.import_module(module_name)
-                except ModuleNotFoundError as exc:
-                    if exc.name != module_name:
-                        raise
-                    continue
-                summary = module.load()
-                self.stdout.write(f"{module_name}: {summary or 'loaded'}")
+            for loader in registry.demo_loaders:
+                summary = loader.load()
+                self.stdout.write(f"{loader.label}: {summary or 'loaded'}")
