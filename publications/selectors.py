@@ -5,11 +5,10 @@ Events link to publications from their side (`Event.documents`, reverse name
 """
 
 from django.apps import apps
-from django.db.models import F, Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.db.models import F, Prefetch, QuerySet
 
 from portal.collation import collated
-from portal.models import Status
+from portal.models import PublishedQuerySet
 from programmes.models import (
     Programme,
 )
@@ -28,10 +27,6 @@ SORT_DOWNLOADS = "downloads"
 
 def _event_model():
     return apps.get_model("events", "Event") if apps.is_installed("events") else None
-
-
-def _published_q(prefix: str = "") -> Q:
-    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
 
 
 # --- who may download ------------------------------------------------------------------
@@ -118,7 +113,7 @@ def publication_library(*, filters: dict | None = None) -> QuerySet:
         Event = _event_model()
         if Event is not None:
             linked = Event.documents.through.objects.filter(
-                _published_q("event__"), event__slug=filters["event"]
+                PublishedQuerySet.published_q("event__"), event__slug=filters["event"]
             ).values("publication_id")
             queryset = queryset.filter(pk__in=linked)
     if filters.get("access"):
@@ -135,12 +130,7 @@ def publication_library(*, filters: dict | None = None) -> QuerySet:
 
 def publication_detail_queryset(user=None) -> QuerySet:
     """Published publications (staff also preview drafts) with what their page shows."""
-    queryset = (
-        Publication.objects.all()
-        if user is not None and user.is_staff
-        else Publication.objects.published()
-    )
-    queryset = _with_list_relations(queryset)
+    queryset = _with_list_relations(Publication.objects.visible_to(user))
     Event = _event_model()
     if Event is not None:
         queryset = queryset.prefetch_related(
@@ -155,9 +145,7 @@ def publication_detail_queryset(user=None) -> QuerySet:
 
 def downloadable_queryset(user=None) -> QuerySet:
     """The publications whose file the download view may look at (before the access check)."""
-    if user is not None and user.is_staff:
-        return Publication.objects.all()
-    return Publication.objects.published()
+    return Publication.objects.visible_to(user)
 
 
 def publications_for(obj) -> list[Publication]:
