@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from events.forms import (
-    URL_FIELD_OVERRIDES,
     EventAdminForm,
     ParticipantGroupFormSet,
 )
@@ -87,7 +86,6 @@ class ParticipantGroupInline(TranslationTabularInline):
 
 class EventAlbumInline(TranslationTabularInline):
     model = EventAlbum
-    formfield_overrides = URL_FIELD_OVERRIDES
     extra = 0
     fields = ["label", "url", "order"]
 
@@ -101,7 +99,6 @@ class PhotoInline(TranslationTabularInline):
 @admin.register(Event)
 class EventAdmin(TabbedTranslationAdmin):
     form = EventAdminForm
-    formfield_overrides = URL_FIELD_OVERRIDES
     change_form_template = "events/admin/event_change_form.html"
     inlines = [
         EventOrganiserInline,

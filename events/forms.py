@@ -1,5 +1,4 @@
 from django import forms
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -7,13 +6,12 @@ from events import selectors
 from events.models import Event, EventKind
 from networks.models import Organisation
 from portal import thaidates
-from portal.countries import country_name
-from portal.forms import RecordFilter
+from portal.forms import CountryChoiceField, FilterForm, RecordFilter
 from portal.registry import ListFilter
 from publications.models import Publication
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(FilterForm):
     """The event list's filters. An invalid value is ignored, never an error page."""
 
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
@@ -21,41 +19,28 @@ class EventFilterForm(forms.Form):
     programme = forms.ChoiceField(label=_("Programme"), required=False)
     network = forms.ChoiceField(label=_("Network"), required=False)
     # django-countries' Thai catalogue "translates" a bare "Country" as "Country".
-    country = forms.ChoiceField(label=pgettext_lazy("event filter", "Country"), required=False)
+    country = CountryChoiceField(label=pgettext_lazy("event filter", "Country"), required=False)
     # Reached from an organisation's or a publication's page ("see all").
     organisation = RecordFilter(Organisation, label=_("Organisation"))
     publication = RecordFilter(Publication, label=_("Publication"))
 
-    def __init__(self, data, *, choices: dict, lang: str | None = None):
-        super().__init__(data)
-        every = [("", _("All"))]
-        # The query keeps the CE year; the label follows the page's calendar.
-        self.fields["year"].choices = every + [
-            (str(y), str(thaidates.calendar_year(y, lang))) for y in choices["years"]
-        ]
-        self.fields["kind"].choices = every + list(EventKind.choices)
-        self.fields["programme"].choices = every + [
-            (p.slug, getattr(p, "acronym", "") or str(p.title)) for p in choices["programmes"]
-        ]
-        self.fields["network"].choices = every + [
-            (n.slug, getattr(n, "acronym", "") or str(n.name)) for n in choices["networks"]
-        ]
-        self.fields["country"].choices = every + [
-            (code, country_name(code)) for code in choices["countries"]
-        ]
-
-    def filters(self) -> dict:
-        """The valid filters only; junk in one parameter does not drop the others."""
-        self.is_valid()
-        return {
-            name: value
-            for name, value in getattr(self, "cleaned_data", {}).items()
-            if value not in (None, "")
-        }
-
-    @property
-    def is_filtered(self) -> bool:
-        return bool(self.filters())
+    def __init__(self, data=None, *, choices: dict):
+        super().__init__(
+            data,
+            choices={
+                # The query keeps the CE year; the label follows the page's calendar.
+                "year": [(str(y), str(thaidates.calendar_year(y))) for y in choices["years"]],
+                "kind": list(EventKind.choices),
+                "programme": [
+                    (p.slug, getattr(p, "acronym", "") or str(p.title))
+                    for p in choices["programmes"]
+                ],
+                "network": [
+                    (n.slug, getattr(n, "acronym", "") or str(n.name)) for n in choices["networks"]
+                ],
+                "country": choices["countries"],
+            },
+        )
 
 
 def _library_event_field() -> forms.ChoiceField | None:
@@ -97,15 +82,6 @@ def _submitted_group_total(data, prefix: str) -> tuple[int, int] | None:
 
 GROUPS_PREFIX = "participant_groups"
 
-# Links typed without a scheme are read as https (Django 6's default, chosen now).
-URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
-
-
-def formfield(field, **kwargs):
-    if isinstance(field, models.URLField):
-        kwargs.setdefault("assume_scheme", "https")
-    return field.formfield(**kwargs)
-
 
 class EventAdminForm(forms.ModelForm):
     """The event's admin form. It shows the “figures differ” confirmation only when they do."""
@@ -121,7 +97,6 @@ class EventAdminForm(forms.ModelForm):
             "organisations_represented", "countries_represented", "reporter", "reporter_name",
             "image_credit", "source_url", "documents",
         ]  # fmt: skip
-        formfield_callback = formfield
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

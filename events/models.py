@@ -13,9 +13,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
 
-from portal.fields import DateField
+from portal.fields import CountryField, DateField, URLField
 from portal.i18n import translated
 from portal.images import ProcessedImageField
 from portal.models import PublishedModel, PublishedQuerySet
@@ -119,12 +118,6 @@ class EventQuerySet(PublishedQuerySet):
         today = today or timezone.localdate()
         return self.filter(end_date__lt=today).order_by("-start_date", "-pk")
 
-    def visible_to(self, user):
-        """Published events for the public; staff also preview drafts and archived records."""
-        if user is not None and user.is_active and user.is_staff:
-            return self
-        return self.published()
-
     def with_participant_totals(self):
         """Annotate `groups_total` and `groups_count` (one query, no N+1)."""
         return self.annotate(
@@ -218,7 +211,7 @@ class Event(PublishedModel):
         help_text=_("Only when the reporter is not in the people directory."),
     )
     image_credit = models.CharField(_("image credit"), max_length=300, blank=True)
-    source_url = models.URLField(
+    source_url = URLField(
         _("source link"),
         max_length=500,
         blank=True,
@@ -556,7 +549,7 @@ class Participation(models.Model):
 class EventAlbum(models.Model):
     event = models.ForeignKey(Event, models.CASCADE, related_name="albums", verbose_name=_("event"))
     label = models.CharField(_("label"), max_length=200, blank=True)
-    url = models.URLField(_("address (URL)"), max_length=500, blank=True)
+    url = URLField(_("address (URL)"), max_length=500, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

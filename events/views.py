@@ -1,9 +1,8 @@
-from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView
 
 from events import ical, selectors
 from events.charts import participant_chart
@@ -12,36 +11,29 @@ from events.models import Event
 from networks.models import Network
 from portal import thaidates
 from portal.i18n import translated
+from portal.lists import FilteredListView
 from programmes.models import Programme
 
-PAGE_SIZE = 20
 
-
-class EventListView(TemplateView):
-    """Upcoming events (all of them) and past events (paginated), both filtered."""
+class EventListView(FilteredListView):
+    """Upcoming events (all of them, on the first page) and past events (paginated), filtered."""
 
     template_name = "events/event_list.html"
+    context_object_name = "past"
+    form_class = EventFilterForm
+
+    def get_filter_choices(self) -> dict:
+        return selectors.filter_choices()
+
+    def get_queryset(self):
+        self.today = timezone.localdate()
+        self.rows = selectors.filter_events(selectors.event_rows(), self.filters)
+        return self.rows.past(self.today)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = EventFilterForm(self.request.GET or None, choices=selectors.filter_choices())
-        filters = form.filters()
-        today = timezone.localdate()
-        rows = selectors.filter_events(selectors.event_rows(), filters)
-        paginator = Paginator(rows.past(today), PAGE_SIZE)
-        try:
-            page_obj = paginator.page(self.request.GET.get("page") or 1)
-        except InvalidPage as exc:
-            raise Http404(str(exc)) from exc
-        upcoming = list(rows.upcoming(today)) if page_obj.number == 1 else []
-        context.update(
-            form=form,
-            filters=filters,
-            upcoming=upcoming,
-            page_obj=page_obj,
-            past=page_obj.object_list,
-            is_paginated=page_obj.has_other_pages(),
-        )
+        first_page = context["page_obj"].number == 1
+        context["upcoming"] = list(self.rows.upcoming(self.today)) if first_page else []
         return context
 
 

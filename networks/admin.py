@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
@@ -45,7 +44,6 @@ class NetworkMembershipInline(TranslationTabularInline):
 @admin.register(Organisation)
 class OrganisationAdmin(TabbedTranslationAdmin):
     form = OrganisationAdminForm
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     # The duplicate guard's "save anyway" box comes first, right under its warning.
     fieldsets = [
         (

@@ -8,31 +8,21 @@ from django.utils.translation import pgettext_lazy
 
 from networks import services
 from networks.models import Organisation, Person
-from portal.countries import country_choices
+from portal.forms import CountryChoiceField, FilterForm
 
 
-class OrganisationFilterForm(forms.Form):
+class OrganisationFilterForm(FilterForm):
     """Filters of the organisations directory; an invalid value is ignored, never an error page."""
 
-    q = forms.CharField(label=_("Name or acronym"), max_length=100, required=False)
+    q = forms.CharField(
+        label=_("Name or acronym"),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
     kind = forms.ChoiceField(label=_("Kind"), required=False)
-    country = forms.ChoiceField(label=pgettext_lazy("organisation", "Country"), required=False)
+    country = CountryChoiceField(label=pgettext_lazy("organisation", "Country"), required=False)
     network = forms.ChoiceField(label=_("Network"), required=False)
-
-    def __init__(self, *args, choices: dict, **kwargs):
-        super().__init__(*args, **kwargs)
-        everything = [("", pgettext_lazy("filter", "All"))]
-        self.fields["kind"].choices = everything + choices["kinds"]
-        self.fields["country"].choices = everything + choices["countries"]
-        self.fields["network"].choices = everything + choices["networks"]
-        self.fields["q"].widget.attrs["type"] = "search"
-
-    def filters(self) -> dict:
-        """The valid, non-empty filters (junk values are dropped)."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
 
 
 def _duplicate_warning(matches, intro) -> str:
@@ -68,14 +58,6 @@ class DuplicateGuardMixin:
         return data
 
 
-class HttpsURLField(forms.URLField):
-    """A web address typed without a scheme is taken as https://."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("assume_scheme", "https")
-        super().__init__(**kwargs)
-
-
 class OrganisationAdminForm(DuplicateGuardMixin, forms.ModelForm):
     duplicate_message = _(
         "An organisation with this name or acronym may already exist (compared ignoring case, "
@@ -103,12 +85,6 @@ class OrganisationAdminForm(DuplicateGuardMixin, forms.ModelForm):
             "status",
             "published_at",
         ]
-        field_classes = {"website": HttpsURLField}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "country" in self.fields:
-            self.fields["country"].choices = [("", "---------")] + country_choices()
 
     def find_duplicates(self, data) -> list:
         return services.organisation_find_duplicates(
@@ -142,11 +118,6 @@ class PersonAdminForm(DuplicateGuardMixin, forms.ModelForm):
             "public_consent",
             "slug",
         ]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "country" in self.fields:
-            self.fields["country"].choices = [("", "---------")] + country_choices()
 
     def find_duplicates(self, data) -> list:
         return services.person_find_duplicates(

@@ -5,10 +5,14 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
 
-from portal import thaidates
-from portal.fields import DateField
+from portal.fields import (
+    CountryField,
+    DateField,
+    URLField,
+    YearField,
+    plausible_year_constraint,
+)
 from portal.i18n import Text, first_text, translated
 from portal.images import ProcessedImageField
 from portal.models import PublishedModel, PublishedQuerySet
@@ -54,7 +58,7 @@ class Organisation(PublishedModel):
             "a centre inside a faculty."
         ),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = URLField(_("website"), blank=True)
     logo = ProcessedImageField(
         _("logo"), upload_to="organisations/logos/", renditions=(160, 320), blank=True
     )
@@ -136,7 +140,7 @@ class Network(PublishedModel):
         related_name="coordinated_networks",
         verbose_name=_("coordinating organisation"),
     )
-    founded = models.PositiveSmallIntegerField(
+    founded = YearField(
         _("year founded"),
         null=True,
         blank=True,
@@ -163,10 +167,7 @@ class Network(PublishedModel):
         verbose_name = _("network")
         verbose_name_plural = _("networks")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(founded__isnull=True) | Q(founded__gte=1800, founded__lte=2200),
-                name="network_founded_plausible_year",
-            ),
+            plausible_year_constraint("founded", name="network_founded_plausible_year"),
         ]
 
     def __str__(self):
@@ -178,11 +179,6 @@ class Network(PublishedModel):
 
     def get_absolute_url(self):
         return reverse("networks:network_detail", kwargs={"slug": self.slug})
-
-    def clean(self):
-        super().clean()
-        if self.founded:
-            self.founded = thaidates.common_era_year(self.founded)
 
 
 class Membership(models.Model):

@@ -8,17 +8,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
 from networks.models import Membership, Network, Organisation, OrganisationKind, Person
 from portal.collation import collated
-from portal.countries import country_choices, country_name, sort_key
-from portal.models import Status
-
-
-def _published_q(prefix: str = "") -> Q:
-    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
-
+from portal.countries import country_name, sort_key
+from portal.models import PublishedQuerySet
 
 # --- organisations directory -------------------------------------------------------------
 
@@ -29,9 +23,9 @@ def organisation_filter_choices() -> dict:
     codes = published.exclude(country="").values_list("country", flat=True).distinct()
     networks = Network.objects.published().order_by(collated("name"), "pk")
     return {
-        "kinds": list(OrganisationKind.choices),
-        "countries": country_choices(sorted(set(codes))),
-        "networks": [(n.slug, str(n)) for n in networks],
+        "kind": list(OrganisationKind.choices),
+        "country": sorted({str(code) for code in codes}),
+        "network": [(n.slug, str(n)) for n in networks],
     }
 
 
@@ -46,7 +40,7 @@ def organisation_directory(*, filters: dict | None = None) -> QuerySet:
     if filters.get("network"):
         # A current or past member of a published network.
         member_ids = Membership.objects.filter(
-            _published_q("network__"), network__slug=filters["network"]
+            PublishedQuerySet.published_q("network__"), network__slug=filters["network"]
         ).values("organisation_id")
         queryset = queryset.filter(pk__in=member_ids)
     query = (filters.get("q") or "").strip()
@@ -64,8 +58,9 @@ def organisation_directory(*, filters: dict | None = None) -> QuerySet:
 # --- organisation page ---------------------------------------------------------------------
 
 
-def organisation_detail_queryset() -> QuerySet:
-    return Organisation.objects.published().select_related(
+def organisation_detail_queryset(user=None) -> QuerySet:
+    """Published organisations (active staff also preview drafts) with their parents."""
+    return Organisation.objects.visible_to(user).select_related(
         "parent", "parent__parent", "parent__parent__parent"
     )
 
@@ -86,7 +81,9 @@ def organisation_page(organisation: Organisation) -> OrganisationPage:
     ancestors = [a for a in organisation.ancestors() if a.is_public]
     children = list(organisation.children.published().order_by(collated("name"), "pk"))
     memberships = list(
-        Membership.objects.filter(_published_q("network__"), organisation=organisation)
+        Membership.objects.filter(
+            PublishedQuerySet.published_q("network__"), organisation=organisation
+        )
         .select_related("network")
         .order_by(collated("network__name"), "pk")
     )
@@ -110,9 +107,9 @@ def organisation_page(organisation: Organisation) -> OrganisationPage:
 # --- networks ------------------------------------------------------------------------------
 
 
-def network_list() -> list[Network]:
+def network_list() -> QuerySet:
     """Published networks with their coordinator and how many published members they have."""
-    return list(
+    return (
         Network.objects.published()
         .select_related("coordinator")
         # A subquery, not Count(): a GROUP BY would have to group by the collated name.
@@ -120,7 +117,7 @@ def network_list() -> list[Network]:
             member_count=Coalesce(
                 Subquery(
                     Membership.objects.filter(
-                        _published_q("organisation__"), network=OuterRef("pk")
+                        PublishedQuerySet.published_q("organisation__"), network=OuterRef("pk")
                     )
                     .order_by()
                     .values("network")
@@ -134,8 +131,9 @@ def network_list() -> list[Network]:
     )
 
 
-def network_detail_queryset() -> QuerySet:
-    return Network.objects.published().select_related("coordinator")
+def network_detail_queryset(user=None) -> QuerySet:
+    """Published networks (active staff also preview drafts) with their coordinator."""
+    return Network.objects.visible_to(user).select_related("coordinator")
 
 
 @dataclass
@@ -148,7 +146,7 @@ class CountryGroup:
 def network_members_by_country(network: Network) -> list[CountryGroup]:
     """The network's published members grouped by country, countries and names in reading order."""
     memberships = (
-        Membership.objects.filter(_published_q("organisation__"), network=network)
+        Membership.objects.filter(PublishedQuerySet.published_q("organisation__"), network=network)
         .select_related("organisation")
         .order_by(collated("organisation__name"), "pk")
     )

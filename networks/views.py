@@ -1,37 +1,23 @@
-from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView
 
 from networks import selectors
 from networks.forms import OrganisationFilterForm
+from portal.lists import FilteredListView
 
-PAGE_SIZE = 24
 
-
-class OrganisationListView(TemplateView):
+class OrganisationListView(FilteredListView):
     """The organisations directory: filters, a name search in both languages, pages."""
 
     template_name = "networks/organisation_list.html"
+    context_object_name = "organisations"
+    form_class = OrganisationFilterForm
+    paginate_by = 24
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        form = OrganisationFilterForm(
-            self.request.GET or None, choices=selectors.organisation_filter_choices()
-        )
-        filters = form.filters()
-        paginator = Paginator(selectors.organisation_directory(filters=filters), PAGE_SIZE)
-        try:
-            page_obj = paginator.page(self.request.GET.get("page") or 1)
-        except InvalidPage as exc:
-            raise Http404(str(exc)) from exc
-        context.update(
-            form=form,
-            filters=filters,
-            page_obj=page_obj,
-            organisations=page_obj.object_list,
-            is_paginated=page_obj.has_other_pages(),
-        )
-        return context
+    def get_filter_choices(self) -> dict:
+        return selectors.organisation_filter_choices()
+
+    def get_queryset(self):
+        return selectors.organisation_directory(filters=self.filters)
 
 
 class OrganisationDetailView(DetailView):
@@ -39,7 +25,7 @@ class OrganisationDetailView(DetailView):
     context_object_name = "organisation"
 
     def get_queryset(self):
-        return selectors.organisation_detail_queryset()
+        return selectors.organisation_detail_queryset(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -47,13 +33,15 @@ class OrganisationDetailView(DetailView):
         return context
 
 
-class NetworkListView(TemplateView):
-    template_name = "networks/network_list.html"
+class NetworkListView(FilteredListView):
+    """Every published network on one page: there are tens of them, not thousands."""
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["networks"] = selectors.network_list()
-        return context
+    template_name = "networks/network_list.html"
+    context_object_name = "networks"
+    paginate_by = None
+
+    def get_queryset(self):
+        return selectors.network_list()
 
 
 class NetworkDetailView(DetailView):
@@ -61,7 +49,7 @@ class NetworkDetailView(DetailView):
     context_object_name = "network"
 
     def get_queryset(self):
-        return selectors.network_detail_queryset()
+        return selectors.network_detail_queryset(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -59,11 +59,18 @@ def sort_key(name: str, lang: str | None = None):
 
 def country_choices(codes=None, lang: str | None = None) -> list[tuple[str, str]]:
     """(code, name) pairs for `codes` (default: every country), sorted for the reader."""
+    if codes is None:
+        return list(_every_country(page_language(lang)))
+    pairs = [(str(code), country_name(code, lang)) for code in codes]
+    return sorted(((c, n) for c, n in pairs if n), key=lambda pair: sort_key(pair[1], lang))
+
+
+@functools.cache
+def _every_country(lang: str) -> tuple[tuple[str, str], ...]:
+    # Every admin country select shows all of them: name and sort them once per language.
     from django_countries import countries
 
-    codes = [str(c) for c in codes] if codes is not None else [code for code, _ in countries]
-    pairs = [(code, country_name(code, lang)) for code in codes]
-    return sorted(((c, n) for c, n in pairs if n), key=lambda pair: sort_key(pair[1], lang))
+    return tuple(country_choices([code for code, _name in countries], lang))
 
 
 def country_codes(value) -> list[str]:
@@ -74,3 +81,25 @@ def country_codes(value) -> list[str]:
     if isinstance(value, str):
         return [code for code in value.split(",") if code]
     return [str(getattr(country, "code", country)) for country in value]
+
+
+def country_select_choices(codes=None, lang: str | None = None) -> list[tuple[str, str]]:
+    """The choices of a country select: the region first, then the other countries by name.
+
+    The region is `COUNTRIES_FIRST` (Thailand, the Mekong countries, the rest of ASEAN) in
+    that order, as every country select of the portal starts; a `COUNTRIES_FIRST_BREAK`
+    line parts it from the rest. `codes` limits the choices (a filter offers only the
+    countries some record has).
+    """
+    from django.conf import settings
+
+    pairs = country_choices(codes, lang)
+    names = dict(pairs)
+    first = [
+        (code, names[code]) for code in getattr(settings, "COUNTRIES_FIRST", []) if code in names
+    ]
+    rest = [(code, name) for code, name in pairs if code not in dict(first)]
+    breaker = getattr(settings, "COUNTRIES_FIRST_BREAK", None)
+    if first and rest and breaker:
+        return [*first, ("", breaker), *rest]
+    return [*first, *rest]

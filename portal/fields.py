@@ -1,8 +1,11 @@
-"""Model fields shared by the apps."""
+"""Model fields shared by the apps: each brings the form field staff and filters need."""
 
 from django.db import models
+from django.db.models import Q
+from django_countries import fields as countries_fields
 
 from portal import forms as portal_forms
+from portal import thaidates
 
 
 class DateField(models.DateField):
@@ -14,3 +17,49 @@ class DateField(models.DateField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": portal_forms.BuddhistEraDateField, **kwargs})
+
+
+class YearField(models.PositiveSmallIntegerField):
+    """A year, stored in the Common Era; a Buddhist-Era year (2555) is taken as 2012.
+
+    The conversion happens in `to_python`, so forms and `full_clean()` both store the
+    Common-Era year; a year outside portal.forms.FIRST_YEAR–LAST_YEAR is refused with a
+    message in the staff member's language. Back it with a CheckConstraint on the same
+    range in the model's Meta (`plausible_year_constraint`).
+    """
+
+    default_validators = [portal_forms.validate_year]
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return None if value is None else thaidates.common_era_year(value)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": portal_forms.YearField, **kwargs})
+
+
+def plausible_year_constraint(field: str, *, name: str) -> models.CheckConstraint:
+    """The database's side of a YearField: empty, or a year in the range forms accept."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True})
+        | Q(**{f"{field}__gte": portal_forms.FIRST_YEAR, f"{field}__lte": portal_forms.LAST_YEAR}),
+        name=name,
+    )
+
+
+class URLField(models.URLField):
+    """A web address; one typed without a scheme is taken as https:// (Django 6's default)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": portal_forms.URLField, **kwargs})
+
+
+class CountryField(countries_fields.CountryField):
+    """django-countries' field whose select names countries in the staff member's language,
+    the region first and the rest in that language's order (Thai dictionary order in Thai),
+    so no admin or form sets the choices itself."""
+
+    def formfield(self, **kwargs):
+        single, multiple = portal_forms.CountryChoiceField, portal_forms.CountryMultipleChoiceField
+        kwargs.setdefault("choices_form_class", multiple if self.multiple else single)
+        return super().formfield(**kwargs)

@@ -1,12 +1,20 @@
-"""Form fields shared by the apps."""
+"""Form fields and the filter form shared by the apps."""
 
 import datetime
+import functools
 
 from django import forms
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal import thaidates
+from portal.countries import country_select_choices
+
+# The years a record may carry (Common Era); the database checks the same range.
+FIRST_YEAR, LAST_YEAR = 1800, 2200
+ALL = pgettext_lazy("filter", "All")
 
 # Day first in every language, as the error message says and as Thai and English staff in
 # the region write dates; ISO too, which the admin's calendar widget writes in English.
@@ -60,3 +68,119 @@ class RecordFilter(forms.ModelChoiceField):
         # Published as of this request, not as of start-up.
         self.queryset = self.model.objects.published()
         return super().to_python(value)
+
+
+class YearField(forms.IntegerField):
+    """A year typed in either calendar, kept in the Common Era.
+
+    A four-digit year above 2400 is Buddhist Era (2555 is stored as 2012), as Thai staff
+    write years. A year outside FIRST_YEAR–LAST_YEAR is refused with a message that gives
+    the range in both calendars. No `max` attribute on the input: it would stop a BE year
+    in the browser.
+    """
+
+    default_error_messages = {
+        "implausible": _(
+            "Enter a year between %(first)s and %(last)s, or a Buddhist-Era year between "
+            "%(first_be)s and %(last_be)s."
+        ),
+    }
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return None if value is None else thaidates.common_era_year(value)
+
+    def validate(self, value):
+        super().validate(value)
+        validate_year(value, self.error_messages["implausible"])
+
+
+def validate_year(value, message=None) -> None:
+    """Refuse a Common-Era year the portal cannot hold (used by the form and the model field)."""
+    if value is None or FIRST_YEAR <= value <= LAST_YEAR:
+        return
+    raise forms.ValidationError(
+        message or YearField.default_error_messages["implausible"],
+        code="implausible",
+        params={
+            "first": FIRST_YEAR,
+            "last": LAST_YEAR,
+            # Only a year above BE_THRESHOLD is read as Buddhist Era.
+            "first_be": max(FIRST_YEAR + thaidates.BE_OFFSET, thaidates.BE_THRESHOLD + 1),
+            "last_be": LAST_YEAR + thaidates.BE_OFFSET,
+        },
+    )
+
+
+class URLField(forms.URLField):
+    """A web address; one typed without a scheme (`www.example.org`) is taken as https://."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+
+
+class CountryChoiceField(forms.TypedChoiceField):
+    """One country, named in the reader's language: the region first, then the rest by name.
+
+    The choices are worked out each time the select is shown or checked, so a form made
+    once (at import) still follows the page's language. `codes` limits them.
+    """
+
+    def __init__(self, *, codes=None, blank_label=BLANK_CHOICE_DASH[0][1], **kwargs):
+        kwargs.pop("choices", None)
+        super().__init__(**kwargs)
+        self.blank_label = blank_label
+        self.codes = codes
+
+    @property
+    def codes(self):
+        return self._codes
+
+    @codes.setter
+    def codes(self, value) -> None:
+        self._codes = list(value) if value is not None else None
+        blank = None if self.required else self.blank_label
+        self.choices = functools.partial(_country_choices, self._codes, blank)
+
+
+class CountryMultipleChoiceField(forms.TypedMultipleChoiceField):
+    """Several countries, named and sorted as CountryChoiceField names and sorts them."""
+
+    def __init__(self, *, codes=None, **kwargs):
+        kwargs.pop("choices", None)
+        super().__init__(**kwargs)
+        self.choices = functools.partial(_country_choices, codes, None)
+
+
+def _country_choices(codes, blank_label) -> list[tuple[str, str]]:
+    choices = country_select_choices(codes)
+    return [("", blank_label), *choices] if blank_label is not None else choices
+
+
+class FilterForm(forms.Form):
+    """The filters of a public list, bound to the query string.
+
+    `choices` maps a field's name to what it offers, only values some published record
+    has: (value, label) pairs, or country codes for a CountryChoiceField, which names and
+    sorts them itself. Each such field offers "All" first. An invalid value (a slug that
+    no longer exists, junk typed into the address) is dropped by `filters()`, never
+    answered with an error page.
+    """
+
+    def __init__(self, data=None, *, choices: dict | None = None):
+        super().__init__(data)
+        for name, offered in (choices or {}).items():
+            field = self.fields.get(name)
+            if isinstance(field, CountryChoiceField):
+                field.blank_label = ALL
+                field.codes = offered
+            elif field is not None:
+                field.choices = [("", ALL), *offered]
+
+    def filters(self) -> dict:
+        """The valid, non-empty filters; junk in one parameter does not drop the others."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}

@@ -1,6 +1,7 @@
 """Shared pieces every app's models use: publishing status and its queryset."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,10 +12,28 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
+def can_preview(user) -> bool:
+    """Whether `user` may see drafts and archived records: active staff only."""
+    return bool(user is not None and user.is_active and user.is_staff)
+
+
 class PublishedQuerySet(models.QuerySet):
+    """The visibility rule of published content, written once for every app."""
+
+    @staticmethod
+    def published_q(prefix: str = "") -> Q:
+        """The published rule as a `Q`, for a lookup through a relation (`prefix="network__"`)."""
+        return Q(
+            **{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()}
+        )
+
     def published(self):
         """Records the public may see: published, with a publication time that has come."""
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(self.published_q())
+
+    def visible_to(self, user):
+        """Published records for everyone; every record for active staff, who preview drafts."""
+        return self.all() if can_preview(user) else self.published()
 
 
 class PublishedModel(models.Model):

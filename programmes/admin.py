@@ -13,7 +13,6 @@ from modeltranslation.admin import (
 
 from portal import thaidates
 from portal.admin_filters import CountryListFilter, country_filter
-from portal.countries import country_choices
 from programmes import selectors
 from programmes.forms import OrderedInlineFormSet, ProgrammeAdminForm
 from programmes.models import (
@@ -28,8 +27,6 @@ from programmes.models import (
     Theme,
 )
 from programmes.templatetags.programmes_tags import programme_period
-
-HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
 
 def missing_language_mark(obj, field: str = "title"):
@@ -112,7 +109,6 @@ class LinkInline(TranslationTabularInline):
     formset = OrderedInlineFormSet
     extra = 0
     fields = ["label", "url", "order"]
-    formfield_overrides = HTTPS
 
 
 @admin.register(Theme)
@@ -219,9 +215,3 @@ class GoodPracticeAdmin(TabbedTranslationAdmin):
     @admin.display(description=_("both languages"))
     def missing_language(self, obj):
         return missing_language_mark(obj)
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name == "country" and field is not None:
-            field.choices = [("", "---------"), *country_choices()]
-        return field

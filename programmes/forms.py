@@ -5,48 +5,26 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from networks.models import Organisation
-from portal.countries import country_choices
-from portal.forms import RecordFilter
+from portal.forms import CountryChoiceField, FilterForm, RecordFilter
 from programmes.models import Programme
-
-ALL = pgettext_lazy("filter", "All")
-
-
-class FilterForm(forms.Form):
-    """A filter form whose invalid values are dropped, never an error page."""
-
-    def __init__(self, *args, choices: dict, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            if name in choices:
-                field.choices = [("", ALL), *choices[name]]
-
-    def filters(self) -> dict:
-        """The valid, non-empty filters (junk values are dropped)."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
 
 
 class ProgrammeFilterForm(FilterForm):
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     stage = forms.ChoiceField(label=_("Programme status"), required=False)
-    country = forms.ChoiceField(label=pgettext_lazy("programme", "Country"), required=False)
+    country = CountryChoiceField(label=pgettext_lazy("programme", "Country"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
     # Reached from an organisation's page ("see all").
     organisation = RecordFilter(Organisation, label=_("Organisation"))
 
 
 class GoodPracticeFilterForm(FilterForm):
-    country = forms.ChoiceField(label=pgettext_lazy("programme", "Country"), required=False)
+    country = CountryChoiceField(label=pgettext_lazy("programme", "Country"), required=False)
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     programme = forms.ChoiceField(label=_("Programme"), required=False)
 
 
 class ProgrammeAdminForm(forms.ModelForm):
-    """Countries named and sorted in the staff member's language."""
-
     class Meta:
         model = Programme
         fields = [
@@ -69,11 +47,6 @@ class ProgrammeAdminForm(forms.ModelForm):
             "status",
             "published_at",
         ]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "countries" in self.fields:
-            self.fields["countries"].choices = country_choices()
 
 
 class OrderedInlineFormSet(forms.BaseInlineFormSet):

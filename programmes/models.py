@@ -9,9 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from django_countries.fields import CountryField
 
-from portal.fields import DateField
+from portal.fields import CountryField, DateField, URLField
 from portal.i18n import translated
 from portal.images import ProcessedImageField
 from portal.models import PublishedModel, PublishedQuerySet
@@ -291,7 +290,7 @@ class ProgrammeLink(models.Model):
         Programme, models.CASCADE, related_name="links", verbose_name=_("programme")
     )
     label = models.CharField(_("label"), max_length=200, blank=True)
-    url = models.URLField(_("address"), max_length=500)
+    url = URLField(_("address"), max_length=500)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from networks.models import Network
 from portal.collation import collated
-from portal.countries import country_choices, country_codes, country_name, sort_key
+from portal.countries import country_codes, country_name, sort_key
 from portal.thaidates import calendar_year
 from programmes.models import (
     GoodPractice,
@@ -81,7 +81,7 @@ def programme_filter_choices() -> dict:
     return {
         "theme": [(t.slug, str(t)) for t in themes.order_by("order", collated("name"), "pk")],
         "stage": list(Stage.choices),
-        "country": country_choices(sorted(codes)),
+        "country": sorted(codes),
         # Values are Common-Era years; labels in the reader's calendar.
         "year": [
             (year, calendar_year(year)) for year in years_spanned((s, e) for _c, s, e in rows)
@@ -124,15 +124,10 @@ def programmes_in_year(year: int) -> QuerySet:
 # --- programme page ------------------------------------------------------------------------
 
 
-def _visible(queryset: QuerySet, user=None) -> QuerySet:
-    """Published records; staff also preview drafts."""
-    return queryset if user is not None and user.is_staff else queryset.published()
-
-
 def programme_detail_queryset(user=None) -> QuerySet:
     """A programme with everything its page shows, in a fixed number of queries."""
     return (
-        _visible(Programme.objects.all(), user)
+        Programme.objects.visible_to(user)
         .prefetch_related(
             "themes",
             Prefetch(
@@ -209,7 +204,7 @@ def good_practice_filter_choices() -> dict:
     themes = Theme.objects.filter(good_practices__in=cases).distinct()
     programmes = Programme.objects.published().filter(good_practices__in=cases).distinct()
     return {
-        "country": country_choices(sorted({str(c) for c in codes})),
+        "country": sorted({str(c) for c in codes}),
         "theme": [(t.slug, str(t)) for t in themes.order_by("order", collated("name"), "pk")],
         "programme": [(p.slug, str(p)) for p in programmes.order_by(collated("title"), "pk")],
     }
@@ -234,7 +229,7 @@ def good_practice_list(*, filters: dict | None = None) -> QuerySet:
 
 def good_practice_detail_queryset(user=None) -> QuerySet:
     return (
-        _visible(GoodPractice.objects.all(), user)
+        GoodPractice.objects.visible_to(user)
         .select_related("programme", "local_government")
         .prefetch_related("themes", Prefetch("images", queryset=GoodPracticeImage.objects.all()))
     )

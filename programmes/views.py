@@ -1,53 +1,37 @@
-from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import redirect
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView
 
 from portal import thaidates
+from portal.lists import FilteredListView
 from programmes import selectors
 from programmes.forms import GoodPracticeFilterForm, ProgrammeFilterForm
 
-PAGE_SIZE = 20
 
-
-def paginate(request, queryset, size: int = PAGE_SIZE) -> dict:
-    """A page of the queryset; a page number that is not a page is a 404."""
-    paginator = Paginator(queryset, size)
-    try:
-        page_obj = paginator.page(request.GET.get("page") or 1)
-    except InvalidPage as exc:
-        raise Http404(str(exc)) from exc
-    return {
-        "page_obj": page_obj,
-        "object_list": page_obj.object_list,
-        "is_paginated": page_obj.has_other_pages(),
-    }
-
-
-class ProgrammeListView(TemplateView):
+class ProgrammeListView(FilteredListView):
     """Programmes with filters, and the index of years in the reader's calendar."""
 
     template_name = "programmes/programme_list.html"
+    context_object_name = "programmes"
+    form_class = ProgrammeFilterForm
+
+    def get_filter_choices(self) -> dict:
+        self.choices = selectors.programme_filter_choices()
+        return self.choices
+
+    def get_queryset(self):
+        return selectors.programme_list(filters=self.filters)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        choices = selectors.programme_filter_choices()
-        form = ProgrammeFilterForm(self.request.GET or None, choices=choices)
-        filters = form.filters()
-        context.update(
-            form=form,
-            filters=filters,
-            years=[year for year, _label in choices["year"]],
-            **paginate(self.request, selectors.programme_list(filters=filters)),
-        )
-        context["programmes"] = context["object_list"]
-        return context
+        years = [year for year, _label in self.choices["year"]]
+        return super().get_context_data(years=years, **kwargs)
 
 
-class ProgrammeYearView(TemplateView):
+class ProgrammeYearView(FilteredListView):
     """The programmes that ran in a year (the year in the address is Common Era)."""
 
     template_name = "programmes/programme_year.html"
+    context_object_name = "programmes"
 
     def get(self, request, *args, **kwargs):
         # A Buddhist-Era year typed into the address goes to its Common-Era page.
@@ -57,21 +41,17 @@ class ProgrammeYearView(TemplateView):
             if not selectors.FIRST_YEAR <= year - thaidates.BE_OFFSET <= selectors.LAST_YEAR:
                 raise Http404("No such year")
             return redirect("programmes:year", year=year - thaidates.BE_OFFSET)
-        return super().get(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        year = kwargs["year"]
         if not selectors.FIRST_YEAR <= year <= selectors.LAST_YEAR:
             raise Http404("No such year")
-        years = selectors.programme_years()
-        context.update(
-            year=year,
-            years=years,
-            **paginate(self.request, selectors.programmes_in_year(year)),
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return selectors.programmes_in_year(self.kwargs["year"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            year=self.kwargs["year"], years=selectors.programme_years(), **kwargs
         )
-        context["programmes"] = context["object_list"]
-        return context
 
 
 class ProgrammeDetailView(DetailView):
@@ -87,22 +67,16 @@ class ProgrammeDetailView(DetailView):
         return context
 
 
-class GoodPracticeListView(TemplateView):
+class GoodPracticeListView(FilteredListView):
     template_name = "programmes/goodpractice_list.html"
+    context_object_name = "cases"
+    form_class = GoodPracticeFilterForm
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        form = GoodPracticeFilterForm(
-            self.request.GET or None, choices=selectors.good_practice_filter_choices()
-        )
-        filters = form.filters()
-        context.update(
-            form=form,
-            filters=filters,
-            **paginate(self.request, selectors.good_practice_list(filters=filters)),
-        )
-        context["cases"] = context["object_list"]
-        return context
+    def get_filter_choices(self) -> dict:
+        return selectors.good_practice_filter_choices()
+
+    def get_queryset(self):
+        return selectors.good_practice_list(filters=self.filters)
 
 
 class GoodPracticeDetailView(DetailView):

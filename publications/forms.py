@@ -9,7 +9,7 @@ from django.utils.translation import pgettext_lazy
 from networks.models import Organisation
 from portal import registry, thaidates
 from portal.auth import ThrottledSignInMixin
-from portal.forms import RecordFilter
+from portal.forms import FilterForm, RecordFilter
 from programmes.models import GoodPractice
 from publications import selectors, services, uploads
 from publications.models import Publication
@@ -17,7 +17,7 @@ from publications.models import Publication
 ACCEPT = ",".join(sorted({extension for t in uploads.TYPES.values() for extension in t.extensions}))
 
 
-class LibraryFilterForm(forms.Form):
+class LibraryFilterForm(FilterForm):
     """Filters of the library; an invalid value is ignored, never an error page."""
 
     kind = forms.ChoiceField(label=pgettext_lazy("publication", "Kind"), required=False)
@@ -37,16 +37,17 @@ class LibraryFilterForm(forms.Form):
         ],
     )
 
-    def __init__(self, *args, choices: dict, **kwargs):
-        super().__init__(*args, **kwargs)
-        everything = [("", pgettext_lazy("filter", "All"))]
-        self.fields["kind"].choices = everything + choices["kinds"]
-        self.fields["language"].choices = everything + choices["languages"]
-        self.fields["year"].choices = everything + [
-            (year, thaidates.calendar_year(year)) for year in choices["years"]
-        ]
-        self.fields["programme"].choices = everything + choices["programmes"]
-        self.fields["access"].choices = everything + choices["access"]
+    def __init__(self, data=None, *, choices: dict):
+        super().__init__(
+            data,
+            choices={
+                "kind": choices["kinds"],
+                "language": choices["languages"],
+                "year": [(year, thaidates.calendar_year(year)) for year in choices["years"]],
+                "programme": choices["programmes"],
+                "access": choices["access"],
+            },
+        )
         # Filters other apps add (events: `?event=<slug>`), after the library's own.
         added = []
         for list_filter in registry.list_filters_for(Publication._meta.label):
@@ -57,14 +58,11 @@ class LibraryFilterForm(forms.Form):
         self.order_fields(["kind", "language", "year", "programme", *added, "access", "sort"])
 
     def filters(self) -> dict:
-        """The valid, non-empty filters (junk values are dropped)."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
+        """The valid, non-empty filters; the default sort order is not one."""
         return {
             name: value
-            for name, value in self.cleaned_data.items()
-            if value and not (name == "sort" and value == selectors.SORT_NEWEST)
+            for name, value in super().filters().items()
+            if not (name == "sort" and value == selectors.SORT_NEWEST)
         }
 
 

@@ -11,13 +11,11 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal import thaidates
-from portal.fields import DateField
+from portal.fields import DateField, YearField, plausible_year_constraint
 from portal.i18n import translated
 from portal.images import ProcessedImageField
 from portal.models import PublishedModel, PublishedQuerySet
@@ -74,7 +72,7 @@ class Publication(PublishedModel):
     languages = models.ManyToManyField(
         Language, related_name="publications", blank=True, verbose_name=_("languages")
     )
-    year = models.PositiveSmallIntegerField(
+    year = YearField(
         _("year"),
         null=True,
         blank=True,
@@ -146,10 +144,7 @@ class Publication(PublishedModel):
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(year__isnull=True) | Q(year__gte=1800, year__lte=2200),
-                name="publication_plausible_year",
-            ),
+            plausible_year_constraint("year", name="publication_plausible_year"),
         ]
 
     def __str__(self):
@@ -167,8 +162,6 @@ class Publication(PublishedModel):
 
     def clean(self):
         super().clean()
-        if self.year:
-            self.year = thaidates.common_era_year(self.year)
         if not (self.title_th or self.title_en):
             raise ValidationError(
                 {"title_th": _("Give the publication a title in Thai or in English.")},

@@ -41,7 +41,7 @@ def can_download(user, publication: Publication) -> bool:
     """Public files for everyone; partners-only files for current partners and staff."""
     if not publication.is_partners_only:
         return True
-    return bool(user.is_authenticated and (user.is_staff or is_partner(user)))
+    return bool(user.is_authenticated and (can_preview(user) or is_partner(user)))
 
 
 def partner_account_for(user) -> PartnerAccount | None:
@@ -119,11 +119,7 @@ def publication_library(*, filters: dict | None = None) -> QuerySet:
 
 def publication_detail_queryset(user=None) -> QuerySet:
     """Published publications (staff also preview drafts) with what their page shows."""
-    queryset = (
-        Publication.objects.all()
-        if user is not None and user.is_staff
-        else Publication.objects.published()
-    )
+    queryset = Publication.objects.visible_to(user)
     # Higher apps may load what citations read (events: `presented_at`, see citations.py).
     return _with_list_relations(queryset).prefetch_related(
         *registry.prefetches_for(Publication._meta.label)
@@ -132,9 +128,7 @@ def publication_detail_queryset(user=None) -> QuerySet:
 
 def downloadable_queryset(user=None) -> QuerySet:
     """The publications whose file the download view may look at (before the access check)."""
-    if user is not None and user.is_staff:
-        return Publication.objects.all()
-    return Publication.objects.published()
+    return Publication.objects.visible_to(user)
 
 
 # --- sections of other apps' pages (registered in apps.py) ---------------------------------

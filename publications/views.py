@@ -4,44 +4,39 @@ import logging
 from urllib.parse import urlsplit
 
 from django.contrib.auth.views import LoginView, LogoutView, redirect_to_login
-from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView
 
+from portal.lists import FilteredListView
 from publications import citations, selectors, services
 from publications.downloads import content_disposition, file_response
 from publications.forms import LibraryFilterForm, PartnerSignInForm
 from publications.models import Publication
 
 logger = logging.getLogger(__name__)
-PAGE_SIZE = 20
 
 
-class PublicationListView(TemplateView):
+class PublicationListView(FilteredListView):
     """The library: filters, two sort orders, pages."""
 
     template_name = "publications/publication_list.html"
+    context_object_name = "publications"
+    form_class = LibraryFilterForm
+
+    def get_filter_choices(self) -> dict:
+        return selectors.filter_choices()
+
+    def get_queryset(self):
+        return selectors.publication_library(filters=self.filters)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = LibraryFilterForm(self.request.GET or None, choices=selectors.filter_choices())
-        filters = form.filters()
-        paginator = Paginator(selectors.publication_library(filters=filters), PAGE_SIZE)
-        try:
-            page_obj = paginator.page(self.request.GET.get("page") or 1)
-        except InvalidPage as exc:
-            raise Http404(str(exc)) from exc
-        context.update(
-            form=form,
-            filters={k: v for k, v in filters.items() if k != "sort"},
-            page_obj=page_obj,
-            publications=page_obj.object_list,
-            is_paginated=page_obj.has_other_pages(),
-        )
+        # The sort order is not a filter: "clear filters" and "no match" ignore it.
+        context["filters"] = {k: v for k, v in self.filters.items() if k != "sort"}
         return context
 
 
