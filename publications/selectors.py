@@ -9,6 +9,7 @@ from django.db.models import F, Prefetch, QuerySet
 
 from portal import registry
 from portal.collation import collated
+from portal.models import can_preview
 from programmes.models import Programme
 from publications.models import (
     Access,
