@@ -6,7 +6,7 @@ The columns are those of the app's registered search sources, in the same order
 
 from django.db import migrations
 
-from portal.searchindex import CreateSearchIndex
+from portal.migrations.operations import CreateSearchIndex
 
 
 class Migration(migrations.Migration):

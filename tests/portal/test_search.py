@@ -357,7 +357,7 @@ def test_the_index_migration_covers_every_searched_column_in_order():
     from django.apps import apps
     from django.db.migrations.loader import MigrationLoader
 
-    from portal.searchindex import CreateSearchIndex
+    from portal.migrations.operations import CreateSearchIndex
 
     indexed = {}
     for (app_label, _name), migration in MigrationLoader(None).disk_migrations.items():
@@ -415,3 +415,30 @@ def test_postgresql_trigram_indexes_exist_and_serve_the_search_query():
             cursor.execute("SET enable_seqscan = on")
     assert "Bitmap Index Scan on search_trgm_programmes_programme" in plan, plan
     assert [p.title_th for p in queryset] == ["การส่งเสริมธรรมาภิบาลท้องถิ่น"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+@pytest.mark.parametrize("key", [source.key for source in registry.search_sources])
+def test_every_search_source_can_be_served_by_the_index_its_app_created(key):
+    """The query's expression is exactly the one each app's migration indexed: with the
+    planner's other ways out closed, only a matching expression index can serve it."""
+    source = next(s for s in registry.search_sources if s.key == key)
+    queryset = search.source_queryset(source, "ธรรมาภิบาล", "th")
+    table = source.model._meta.db_table
+    with connection.cursor() as cursor:
+        # The status indexes would serve the published filter instead; dropping them here
+        # is undone with the test's transaction.
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = %s AND indexdef LIKE %s",
+            [table, "%(status%"],
+        )
+        for (name,) in cursor.fetchall():
+            cursor.execute(f'DROP INDEX "{name}"')
+        cursor.execute("SET enable_seqscan = off")
+        cursor.execute("SET enable_indexscan = off")
+        try:
+            plan = queryset.explain()
+        finally:
+            cursor.execute("SET enable_seqscan = on")
+            cursor.execute("SET enable_indexscan = on")
+    assert f"Bitmap Index Scan on search_trgm_{table}" in plan, plan
