@@ -1,23 +1,18 @@
-"""The searched text of a record, and the PostgreSQL index that serves searches of it.
+"""The searched text of a record, as site search filters on it.
 
 Thai is written without spaces between words, so site search is substring
 matching: `document__icontains=term`, which Django writes on PostgreSQL as
-`UPPER(document::text) LIKE UPPER('%term%')`. Only an expression index on
-`UPPER(document)` with `gin_trgm_ops` serves that, one per table over all its
-searched columns: the planner does not combine a dozen per-column index scans
-for an OR, it scans the table instead (measured on 20,000 rows).
-
-Each app creates the index of its own searchable models in its own migrations
-with `CreateSearchIndex`, listing the columns there, so migration history never
-depends on run-time code of another app. Both the query (`portal.search`) and
-the index are built from `document()` below; a PostgreSQL test checks that
-every registered search source's query matches the index its app created.
+`UPPER(document::text) LIKE UPPER('%term%')`. On PostgreSQL a trigram index on
+`UPPER(document)` per table serves it; each app creates the index of its own
+searchable models in its own migrations with
+`portal.migrations.operations.CreateSearchIndex`, which builds the same
+expression from its own frozen copy, so changing this module never rewrites
+migration history. A PostgreSQL test checks that every registered search
+source's query is served by the index its app created.
 """
 
-from django.db.migrations.operations.base import Operation
 from django.db.models import F, TextField, Value
-from django.db.models.functions import Concat, Upper
-from django.db.models.sql import Query
+from django.db.models.functions import Concat
 
 
 def document(columns) -> Concat:
@@ -29,67 +24,3 @@ def document(columns) -> Concat:
     for column in columns:
         parts += [F(column), Value(" ")]
     return Concat(*parts[:-1], output_field=TextField())
-
-
-def index_name(db_table: str) -> str:
-    return f"search_trgm_{db_table}"
-
-
-class CreateSearchIndex(Operation):
-    """A trigram index on `UPPER(document(columns))`, on PostgreSQL only.
-
-    Not expressible as `Meta.indexes`: the operator class breaks `migrate` on
-    SQLite, where search scans the table (small databases only).
-    """
-
-    reversible = True
-    reduces_to_sql = False
-
-    def __init__(self, model_name: str, columns: list[str]):
-        self.model_name = model_name
-        self.columns = list(columns)
-
-    def deconstruct(self):
-        return (
-            self.__class__.__qualname__,
-            [],
-            {"model_name": self.model_name, "columns": self.columns},
-        )
-
-    def state_forwards(self, app_label, state):
-        pass
-
-    def _model(self, app_label, state):
-        return state.apps.get_model(app_label, self.model_name)
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        model = self._model(app_label, to_state)
-        quote = schema_editor.quote_name
-        table = model._meta.db_table
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {quote(index_name(table))} ON {quote(table)} "
-            f"USING gin (({expression_sql(model, self.columns, schema_editor)}) gin_trgm_ops)"
-        )
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        table = self._model(app_label, from_state)._meta.db_table
-        schema_editor.execute(f"DROP INDEX IF EXISTS {schema_editor.quote_name(index_name(table))}")
-
-    def describe(self):
-        return f"Trigram search index on {self.model_name} ({', '.join(self.columns)})"
-
-    @property
-    def migration_name_fragment(self):
-        return f"search_index_{self.model_name.lower()}"
-
-
-def expression_sql(model, columns, schema_editor) -> str:
-    """`UPPER(document(columns))` as Django writes it in queries, with unqualified columns."""
-    query = Query(model, alias_cols=False)
-    compiler = query.get_compiler(connection=schema_editor.connection)
-    sql, params = compiler.compile(Upper(document(columns)).resolve_expression(query))
-    return sql % tuple(schema_editor.quote_value(param) for param in params)

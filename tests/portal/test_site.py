@@ -8,6 +8,8 @@ import pytest
 from django.db import connection
 from django.test import override_settings
 
+from tests.sitemaps import sitemap_xml
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.django_db
@@ -181,9 +183,7 @@ def test_junk_query_parameters_never_cause_a_server_error(client):
 
 
 def test_sitemap_lists_pages_in_both_languages_with_alternates(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    xml = response.content.decode()
+    xml = sitemap_xml(client)
     assert "<loc>http://testserver/th/</loc>" in xml
     assert "<loc>http://testserver/en/</loc>" in xml
     assert 'hreflang="x-default"' in xml
@@ -214,10 +214,42 @@ def test_favicon_is_served_from_static(client):
 
 def test_page_and_site_map_give_the_same_x_default(client):
     """Both point at the unprefixed address, which sends each visitor to their language."""
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = sitemap_xml(client)
     assert 'hreflang="x-default" href="http://testserver/programmes/"' in xml
     html = client.get("/en/programmes/?page=1").content.decode()
     assert (
         '<link rel="alternate" hreflang="x-default" href="http://testserver/programmes/">' in html
     )
     assert client.get("/programmes/").status_code == 302
+
+
+def test_the_site_map_is_an_index_of_sections_none_longer_than_its_limit(client, monkeypatch):
+    from django.test.utils import CaptureQueriesContext
+
+    from portal.sitemaps import I18nSitemap
+    from tests.networks.factories import OrganisationFactory, bulk_organisations
+
+    def index_queries() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/sitemap.xml").status_code == 200
+        return len(queries)
+
+    bulk_organisations(30)
+    few = index_queries()
+    # 30 organisations in two languages, 20 addresses a page: three pages.
+    monkeypatch.setattr(I18nSitemap, "limit", 20)
+    index = client.get("/sitemap.xml").content.decode()
+    assert "<sitemapindex" in index
+    pages = re.findall(
+        r"<loc>http://testserver(/sitemap-networks-organisation\.xml[^<]*)</loc>", index
+    )
+    assert len(pages) == 3
+    counts = [
+        client.get(page.replace("&amp;", "&")).content.decode().count("<url>") for page in pages
+    ]
+    assert counts == [20, 20, 20]
+    assert client.get("/sitemap-networks-organisation.xml?p=4").status_code == 404
+    monkeypatch.undo()
+    for _ in range(30):
+        OrganisationFactory()
+    assert index_queries() == few  # one aggregate per section, not a pass over the records
