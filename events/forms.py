@@ -1,4 +1,5 @@
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -11,9 +12,19 @@ from portal.registry import ListFilter
 from publications.models import Publication
 
 
+class When(models.TextChoices):
+    UPCOMING = "upcoming", _("Upcoming")
+    PAST = "past", _("Past")
+
+
 class EventFilterForm(FilterForm):
     """The event list's filters. An invalid value is ignored, never an error page."""
 
+    when = forms.ChoiceField(
+        label=_("When"),
+        required=False,
+        choices=[("", pgettext_lazy("filter", "All")), *When.choices],
+    )
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     programme = forms.ChoiceField(label=_("Programme"), required=False)
@@ -43,15 +54,10 @@ class EventFilterForm(FilterForm):
         )
 
 
-def _library_event_field() -> forms.ChoiceField | None:
-    """The library's filter by event: events that list a published publication (one query)."""
-    events = selectors.events_with_documents_in(Publication.objects.published())
-    choices = [(e.slug, str(e)) for e in events.order_by("-start_date", "pk")]
-    if not choices:
-        return None
-    return forms.ChoiceField(
-        label=_("Event"), required=False, choices=[("", pgettext_lazy("filter", "All")), *choices]
-    )
+def _library_event_field() -> forms.Field:
+    """The library's filter by event, by slug: reached from an event's page, never a select
+    of thousands of events."""
+    return RecordFilter(Event, label=_("Event"))
 
 
 # The publication library's `?event=<slug>`, contributed from this side (see apps.py).

@@ -190,11 +190,10 @@ def events_with_documents_in(publications: QuerySet) -> QuerySet:
     return Event.objects.published().filter(documents__in=publications).distinct()
 
 
-def publications_presented_at(queryset: QuerySet, event_slug: str) -> QuerySet:
-    """The publications of `queryset` that a published event lists among its documents."""
-    linked = Event.documents.through.objects.filter(
-        event__in=Event.objects.published().filter(slug=event_slug)
-    ).values("publication_id")
+def publications_presented_at(queryset: QuerySet, event: Event) -> QuerySet:
+    """The publications of `queryset` that a published event (the filter's record) lists
+    among its documents."""
+    linked = Event.documents.through.objects.filter(event=event).values("publication_id")
     return queryset.filter(pk__in=linked)
 
 

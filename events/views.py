@@ -6,7 +6,7 @@ from django.views.generic import DetailView
 
 from events import ical, selectors
 from events.charts import participant_chart
-from events.forms import EventFilterForm
+from events.forms import EventFilterForm, When
 from events.models import Event
 from networks.models import Network
 from portal import thaidates
@@ -16,11 +16,13 @@ from programmes.models import Programme
 
 
 class EventListView(FilteredListView):
-    """Upcoming events (all of them, on the first page) and past events (paginated), filtered."""
+    """Past events, paginated, under the next few upcoming ones; `?when=upcoming` pages
+    through every upcoming event instead, `?when=past` shows past events only."""
 
     template_name = "events/event_list.html"
-    context_object_name = "past"
+    context_object_name = "events"
     form_class = EventFilterForm
+    upcoming_limit = 5
 
     def get_filter_choices(self) -> dict:
         return selectors.filter_choices()
@@ -28,13 +30,30 @@ class EventListView(FilteredListView):
     def get_queryset(self):
         self.today = timezone.localdate()
         self.rows = selectors.filter_events(selectors.event_rows(), self.filters)
+        if self.filters.get("when") == When.UPCOMING:
+            return self.rows.upcoming(self.today)
         return self.rows.past(self.today)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        first_page = context["page_obj"].number == 1
-        context["upcoming"] = list(self.rows.upcoming(self.today)) if first_page else []
+        when = self.filters.get("when", "")
+        upcoming = []
+        if not when and context["page_obj"].number == 1:
+            upcoming = list(self.rows.upcoming(self.today)[: self.upcoming_limit + 1])
+        context.update(
+            when=when,
+            upcoming=upcoming[: self.upcoming_limit],
+            more_upcoming=len(upcoming) > self.upcoming_limit,
+            upcoming_url=self._with_query(when=When.UPCOMING),
+        )
         return context
+
+    def _with_query(self, **changes) -> str:
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        for key, value in changes.items():
+            query[key] = value
+        return f"?{query.urlencode()}"
 
 
 class EventDetailView(DetailView):

@@ -3,6 +3,8 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events.models import RoleKind, SessionKind
@@ -456,3 +458,55 @@ def test_unpublished_programme_network_and_organiser_are_not_linked_or_offered(c
 def test_country_filter_label_is_thai_on_thai_pages(client):
     html = page(client, "/th/events/")
     assert '<label for="id_country">ประเทศ' in html
+
+
+def _upcoming(count: int, **extra) -> list:
+    today = timezone.localdate()
+    return [
+        EventFactory(
+            title_en=f"Coming {i:02d}",
+            start_date=today + datetime.timedelta(days=i + 1),
+            end_date=today + datetime.timedelta(days=i + 1),
+            **extra,
+        )
+        for i in range(count)
+    ]
+
+
+def test_the_list_shows_the_next_few_upcoming_events_and_links_to_all_of_them(client):
+    _upcoming(12)
+    EventFactory(
+        title_en="Long ago",
+        start_date=datetime.date(2001, 1, 1),
+        end_date=datetime.date(2001, 1, 1),
+    )
+    html = page(client, "/en/events/")
+    shown = re.findall(r"Coming (\d\d)", html)
+    assert shown == ["00", "01", "02", "03", "04"]  # soonest first, five of them
+    assert "Long ago" in html  # past events stay on the first page
+    assert 'href="?when=upcoming"' in html
+    all_upcoming = page(client, "/en/events/?when=upcoming")
+    assert len(set(re.findall(r"Coming (\d\d)", all_upcoming))) == 12
+    assert "Long ago" not in all_upcoming
+    past_only = page(client, "/en/events/?when=past")
+    assert "Coming" not in past_only and "Long ago" in past_only
+
+
+def test_the_see_all_upcoming_link_keeps_the_filters(client):
+    programme = ProgrammeFactory(slug="cspp")
+    _upcoming(7, programme=programme)
+    html = page(client, "/en/events/?programme=cspp&page=1")
+    assert 'href="?programme=cspp&amp;when=upcoming"' in html
+
+
+def test_upcoming_events_are_paginated_and_cost_the_same_queries(client, django_assert_num_queries):
+    _upcoming(25)
+    response = client.get("/en/events/?when=upcoming&page=2")
+    assert response.status_code == 200
+    assert len(re.findall(r"Coming (\d\d)", response.content.decode())) == 5
+    assert client.get("/en/events/?when=upcoming&page=3").status_code == 404
+    with CaptureQueriesContext(connection) as few:
+        client.get("/en/events/")
+    _upcoming(40, network=NetworkFactory())
+    with django_assert_num_queries(len(few)):
+        client.get("/en/events/")

@@ -263,3 +263,13 @@ def test_the_citation_exports_download_with_a_file_name(client, library):
 def test_sign_in_page_ignores_a_next_that_is_not_an_address(client, next_url):
     response = client.get("/th/accounts/sign-in/", {"next": next_url})
     assert response.status_code == 200
+
+
+def test_the_library_never_offers_thousands_of_events_to_choose_from(client, library):
+    for i in range(30):
+        make_event(slug=f"event-{i}").documents.add(library["paper"])
+    html = client.get("/en/publications/").content.decode()
+    assert '<select name="event"' not in html and "event-29" not in html
+    # Reached from an event's page, the filter is kept and named.
+    html = client.get("/en/publications/?event=event-29").content.decode()
+    assert 'type="hidden" name="event" value="event-29"' in html
