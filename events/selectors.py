@@ -21,6 +21,7 @@ from events.models import (
     SessionKind,
 )
 from networks.models import Network
+from portal import pagecache
 from portal.countries import country_codes
 from programmes.models import Programme
 from publications.models import Publication
@@ -207,6 +208,11 @@ def country_codes_of_events() -> set[str]:
 
 
 def filter_choices() -> dict:
+    """What the list filters offer, computed once per change of the records (pagecache)."""
+    return pagecache.cached("events:filter-choices", _filter_choices)
+
+
+def _filter_choices() -> dict:
     """What the list filters offer: only values that published events actually have."""
     published = Event.objects.published()
     years = sorted({d.year for d in published.dates("start_date", "year")}, reverse=True)

@@ -10,6 +10,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from networks.models import Membership, Network, Organisation, OrganisationKind, Person
+from portal import pagecache
 from portal.collation import collated
 from portal.countries import country_name, sort_key
 from portal.models import PublishedQuerySet
@@ -18,6 +19,11 @@ from portal.models import PublishedQuerySet
 
 
 def organisation_filter_choices() -> dict:
+    """What the list filters offer, computed once per change of the records (pagecache)."""
+    return pagecache.cached("organisation_filter_choices", _organisation_filter_choices)
+
+
+def _organisation_filter_choices() -> dict:
     """The choices the directory's filters offer: only values some published record has."""
     published = Organisation.objects.published()
     codes = published.exclude(country="").values_list("country", flat=True).distinct()

@@ -26,12 +26,14 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.encoding import iri_to_uri
 from django.utils.http import http_date
 
 VERSION_KEY = "phakhi:content-version"
 PAGE_PREFIX = "phakhi:page:"
+FRAGMENT_PREFIX = "phakhi:fragment:"
 CACHED_TYPES = (
     "text/html",
     "application/xml",
@@ -64,6 +66,23 @@ def content_version() -> float:
 def bump() -> None:
     """Make every cached page stale: call after changes that send no signals (bulk inserts)."""
     _cache().set(VERSION_KEY, max(time.time(), content_version() + 0.001), None)
+
+
+def cached(name: str, compute, *, per_language: bool = True):
+    """A fragment of a page that costs the database more than the rest of it (figures at a
+    glance, what a list's filters offer), kept under the content version like whole pages,
+    so it is computed once per change for every visitor, signed in or not."""
+    seconds = getattr(settings, "PHAKHI_PAGE_CACHE_SECONDS", 300)
+    if seconds <= 0:
+        return compute()
+    lang = translation.get_language() if per_language else ""
+    key = f"{FRAGMENT_PREFIX}{content_version()!r}:{name}:{lang}"
+    cache = _cache()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
 
 
 def _changed(sender, **kwargs) -> None:

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from portal import registry
+from portal import pagecache, registry
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,12 @@ def figures() -> list[FigureValue]:
 
     Each is one database query (the countries figure one per country source).
     """
-    values = [FigureValue(f.key, f.label, f.value()) for f in registry.figures]
-    return values if any(figure.value for figure in values) else []
+
+    def compute() -> list[FigureValue]:
+        values = [FigureValue(f.key, f.label, f.value()) for f in registry.figures]
+        return values if any(figure.value for figure in values) else []
+
+    return pagecache.cached("home:figures", compute)
 
 
 def home_page_context() -> dict:

@@ -11,6 +11,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from networks.models import Network
+from portal import pagecache
 from portal.collation import collated
 from portal.countries import country_codes, country_name, sort_key
 from portal.thaidates import calendar_year
@@ -72,6 +73,11 @@ def programme_years() -> list[int]:
 
 
 def programme_filter_choices() -> dict:
+    """What the list filters offer, computed once per change of the records (pagecache)."""
+    return pagecache.cached("programme_filter_choices", _programme_filter_choices)
+
+
+def _programme_filter_choices() -> dict:
     """What the programme filters offer: only values some published programme has (2 queries)."""
     rows = list(
         Programme.objects.published().values_list("countries", "start_date", "end_date").order_by()
@@ -198,6 +204,11 @@ def programme_page(programme: Programme) -> ProgrammePage:
 
 
 def good_practice_filter_choices() -> dict:
+    """What the list filters offer, computed once per change of the records (pagecache)."""
+    return pagecache.cached("good_practice_filter_choices", _good_practice_filter_choices)
+
+
+def _good_practice_filter_choices() -> dict:
     """What the case-library filters offer: values some published case has (3 queries)."""
     cases = GoodPractice.objects.published()
     codes = cases.exclude(country="").values_list("country", flat=True).distinct().order_by()

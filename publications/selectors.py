@@ -7,7 +7,7 @@ app through `portal.registry` (a section and the `event` list filter).
 
 from django.db.models import F, Prefetch, QuerySet
 
-from portal import registry
+from portal import pagecache, registry
 from portal.collation import collated
 from portal.models import can_preview
 from programmes.models import Programme
@@ -55,6 +55,11 @@ def partner_account_for(user) -> PartnerAccount | None:
 
 
 def filter_choices() -> dict:
+    """What the list filters offer, computed once per change of the records (pagecache)."""
+    return pagecache.cached("publications:filter-choices", _filter_choices)
+
+
+def _filter_choices() -> dict:
     """The values the library's filters offer: only those some published publication has."""
     published = Publication.objects.published()
     languages = Language.objects.filter(pk__in=published.values("languages").order_by()).order_by(

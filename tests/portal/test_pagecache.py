@@ -246,3 +246,33 @@ def test_pages_with_a_csrf_token_or_a_session_are_not_compressed(client, admin_u
     staff.force_login(admin_user)
     page = staff.get("/en/organisations/tei/", headers={"accept-encoding": "gzip"})
     assert page.status_code == 200 and not page.has_header("Content-Encoding")
+
+
+# --- fragments ----------------------------------------------------------------------------
+
+
+def _figures(html: str) -> dict:
+    import re
+
+    section = re.search(r'<section class="figures".*?</section>', html, re.S).group(0)
+    return dict(re.findall(r"<dt>([^<]+)</dt><dd>(\d+)</dd>", section))
+
+
+def test_figures_and_filter_choices_are_computed_once_per_change_even_for_signed_in_staff(
+    admin_user,
+):
+    staff = Client()
+    staff.force_login(admin_user)
+    OrganisationFactory()
+    first = get(staff, "/en/")
+    again = get(staff, "/en/")
+    assert "X-Page-Cache" not in again  # the page itself is never cached for staff
+    assert again.queries < first.queries
+    assert _figures(again.content.decode())["organisations"] == "1"
+    OrganisationFactory()
+    changed = get(staff, "/en/")
+    assert changed.queries == first.queries
+    assert _figures(changed.content.decode())["organisations"] == "2"
+
+    directory = get(staff, "/en/organisations/")
+    assert get(staff, "/en/organisations/").queries < directory.queries
