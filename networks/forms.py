@@ -8,7 +8,7 @@ from django.utils.translation import pgettext_lazy
 
 from networks import services
 from networks.models import Organisation, Person
-from portal.forms import CountryChoiceField, FilterForm
+from portal.forms import CountryChoiceField, FilterForm, RecordFilter
 
 
 class OrganisationFilterForm(FilterForm):
@@ -23,6 +23,14 @@ class OrganisationFilterForm(FilterForm):
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     country = CountryChoiceField(label=pgettext_lazy("organisation", "Country"), required=False)
     network = forms.ChoiceField(label=_("Network"), required=False)
+    # Reached from an organisation's page ("see all" of its units).
+    parent = RecordFilter(Organisation, label=_("Part of"))
+
+
+class NetworkFilterForm(FilterForm):
+    """The networks list's one filter, reached from an organisation's page ("see all")."""
+
+    member = RecordFilter(Organisation, label=_("Member"))
 
 
 def _duplicate_warning(matches, intro) -> str:

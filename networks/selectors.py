@@ -43,6 +43,8 @@ def organisation_directory(*, filters: dict | None = None) -> QuerySet:
         queryset = queryset.filter(kind=filters["kind"])
     if filters.get("country"):
         queryset = queryset.filter(country=filters["country"])
+    if filters.get("parent"):
+        queryset = queryset.filter(parent=filters["parent"])
     if filters.get("network"):
         # A current or past member of a published network.
         member_ids = Membership.objects.filter(
@@ -71,6 +73,17 @@ def organisation_detail_queryset(user=None) -> QuerySet:
     )
 
 
+# Rows of each list on an organisation's or a network's page; the rest are a "see all" away.
+PAGE_ROWS = 20
+NETWORK_MEMBERS = 60
+
+
+def _bounded(queryset, limit: int = PAGE_ROWS) -> tuple[list, bool]:
+    """At most `limit` rows, and whether there are more (one query)."""
+    rows = list(queryset[: limit + 1])
+    return rows[:limit], len(rows) > limit
+
+
 @dataclass
 class OrganisationPage:
     organisation: Organisation
@@ -79,25 +92,31 @@ class OrganisationPage:
     memberships: list[Membership]
     coordinated: list[Network]
     people: list[Person]
+    more_children: bool = False
+    more_memberships: bool = False
+    more_coordinated: bool = False
+    more_people: bool = False
     extra: dict = field(default_factory=dict)
 
 
 def organisation_page(organisation: Organisation) -> OrganisationPage:
     """Everything the organisation page shows, in a fixed number of queries."""
     ancestors = [a for a in organisation.ancestors() if a.is_public]
-    children = list(organisation.children.published().order_by(collated("name"), "pk"))
-    memberships = list(
+    children, more_children = _bounded(
+        organisation.children.published().order_by(collated("name"), "pk")
+    )
+    memberships, more_memberships = _bounded(
         Membership.objects.filter(
             PublishedQuerySet.published_q("network__"), organisation=organisation
         )
         .select_related("network")
         .order_by(collated("network__name"), "pk")
     )
-    coordinated = list(
+    coordinated, more_coordinated = _bounded(
         organisation.coordinated_networks.published().order_by(collated("name"), "pk")
     )
     # People appear only with their recorded consent; never their contacts.
-    people = list(
+    people, more_people = _bounded(
         organisation.people.public().order_by(collated("family_name"), collated("given_name"), "pk")
     )
     return OrganisationPage(
@@ -107,17 +126,26 @@ def organisation_page(organisation: Organisation) -> OrganisationPage:
         memberships=memberships,
         coordinated=coordinated,
         people=people,
+        more_children=more_children,
+        more_memberships=more_memberships or more_coordinated,
+        more_coordinated=more_coordinated,
+        more_people=more_people,
     )
 
 
 # --- networks ------------------------------------------------------------------------------
 
 
-def network_list() -> QuerySet:
+def network_list(*, filters: dict | None = None) -> QuerySet:
     """Published networks with their coordinator and how many published members they have."""
+    filters = filters or {}
+    networks = Network.objects.published()
+    if filters.get("member"):
+        networks = networks.filter(
+            Q(memberships__organisation=filters["member"]) | Q(coordinator=filters["member"])
+        ).distinct()
     return (
-        Network.objects.published()
-        .select_related("coordinator")
+        networks.select_related("coordinator")
         # A subquery, not Count(): a GROUP BY would have to group by the collated name.
         .annotate(
             member_count=Coalesce(
@@ -149,21 +177,39 @@ class CountryGroup:
     memberships: list[Membership]
 
 
-def network_members_by_country(network: Network) -> list[CountryGroup]:
-    """The network's published members grouped by country, countries and names in reading order."""
-    memberships = (
-        Membership.objects.filter(PublishedQuerySet.published_q("organisation__"), network=network)
-        .select_related("organisation")
-        .order_by(collated("organisation__name"), "pk")
+@dataclass
+class NetworkMembers:
+    groups: list[CountryGroup]
+    count: int  # all published members
+    shown: int
+
+    @property
+    def has_more(self) -> bool:
+        return self.count > self.shown
+
+
+def network_members_by_country(network: Network, limit: int = NETWORK_MEMBERS) -> NetworkMembers:
+    """The network's first published members (names in reading order) grouped by country,
+    and how many there are in all (2 queries); the directory filtered by the network has
+    the rest."""
+    memberships = Membership.objects.filter(
+        PublishedQuerySet.published_q("organisation__"), network=network
     )
+    shown = list(
+        memberships.select_related("organisation").order_by(collated("organisation__name"), "pk")[
+            :limit
+        ]
+    )
+    count = len(shown) if len(shown) < limit else memberships.count()
     groups: dict[str, CountryGroup] = {}
-    for membership in memberships:
+    for membership in shown:
         code = str(membership.organisation.country or "")
         if code not in groups:
             groups[code] = CountryGroup(code=code, name=country_name(code), memberships=[])
         groups[code].memberships.append(membership)
     # Countries in reading order; members without a country last.
-    return sorted(groups.values(), key=lambda g: (not g.code, sort_key(g.name)))
+    ordered = sorted(groups.values(), key=lambda g: (not g.code, sort_key(g.name)))
+    return NetworkMembers(groups=ordered, count=count, shown=len(shown))
 
 
 # --- home page -----------------------------------------------------------------------------

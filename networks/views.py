@@ -1,7 +1,7 @@
 from django.views.generic import DetailView
 
 from networks import selectors
-from networks.forms import OrganisationFilterForm
+from networks.forms import NetworkFilterForm, OrganisationFilterForm
 from portal.lists import FilteredListView
 
 
@@ -34,14 +34,15 @@ class OrganisationDetailView(DetailView):
 
 
 class NetworkListView(FilteredListView):
-    """Every published network on one page: there are tens of them, not thousands."""
+    """The published networks, in pages; `?member=<slug>` those an organisation is part of."""
 
     template_name = "networks/network_list.html"
     context_object_name = "networks"
-    paginate_by = None
+    form_class = NetworkFilterForm
+    paginate_by = 24
 
     def get_queryset(self):
-        return selectors.network_list()
+        return selectors.network_list(filters=self.filters)
 
 
 class NetworkDetailView(DetailView):
@@ -53,5 +54,6 @@ class NetworkDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["country_groups"] = selectors.network_members_by_country(self.object)
+        members = selectors.network_members_by_country(self.object)
+        context.update(country_groups=members.groups, members=members)
         return context

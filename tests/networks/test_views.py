@@ -262,11 +262,63 @@ def test_network_pages(client, tree, lang):
 
 
 def test_network_list_query_count(client, django_assert_num_queries):
-    for _ in range(15):
+    for _ in range(30):
         network = NetworkFactory(coordinator=OrganisationFactory())
         MembershipFactory(network=network)
-    with django_assert_num_queries(1):
-        assert client.get(url("en", "network_list")).status_code == 200
+    # the count for the pages, then one page of networks with coordinators and member counts
+    with django_assert_num_queries(2):
+        response = client.get(url("en", "network_list"))
+    assert response.status_code == 200
+    assert len(response.context["networks"]) == 24
+    assert client.get(url("en", "network_list"), {"page": 2}).status_code == 200
+    assert client.get(url("en", "network_list"), {"page": 3}).status_code == 404
+
+
+def test_a_network_page_lists_its_first_members_and_links_to_all_of_them(
+    client, django_assert_num_queries
+):
+    from networks import selectors
+
+    network = NetworkFactory(slug="big", coordinator=OrganisationFactory())
+    for i in range(selectors.NETWORK_MEMBERS + 5):
+        MembershipFactory(network=network, organisation__name_en=f"Member {i:03d}")
+    with django_assert_num_queries(4):  # network, members shown, their count, events section
+        response = client.get(url("en", "network_detail", slug="big"))
+    html = response.content.decode()
+    assert html.count("Member 0") == selectors.NETWORK_MEMBERS
+    assert f"The first {selectors.NETWORK_MEMBERS} of {selectors.NETWORK_MEMBERS + 5}" in html
+    assert 'href="/en/organisations/?network=big"' in html
+    directory = client.get("/en/organisations/", {"network": "big"})
+    assert directory.context["paginator"].count == selectors.NETWORK_MEMBERS + 5
+
+
+def test_a_small_network_lists_every_member_without_a_link(client):
+    network = NetworkFactory(slug="small")
+    MembershipFactory(network=network, organisation__name_en="Only member")
+    html = client.get(url("en", "network_detail", slug="small")).content.decode()
+    assert "Only member" in html and "?network=small" not in html and "The first" not in html
+
+
+def test_an_organisation_page_shows_its_first_units_and_networks_with_see_all_links(
+    client, django_assert_num_queries
+):
+    from networks import selectors
+
+    parent = OrganisationFactory(slug="kku", name_en="Khon Kaen University")
+    for i in range(selectors.PAGE_ROWS + 3):
+        OrganisationFactory(parent=parent, name_en=f"Unit {i:02d}")
+        MembershipFactory(organisation=parent, network__name_en=f"Network {i:02d}")
+    html = client.get(url("en", "organisation_detail", slug="kku")).content.decode()
+    assert html.count(">Unit ") == selectors.PAGE_ROWS
+    assert html.count(">Network ") == selectors.PAGE_ROWS
+    assert 'href="/en/organisations/?parent=kku"' in html
+    assert 'href="/en/networks/?member=kku"' in html
+    units = client.get("/en/organisations/", {"parent": "kku"})
+    assert units.context["paginator"].count == selectors.PAGE_ROWS + 3
+    assert "Khon Kaen University" in units.content.decode()  # the filter is named
+    networks = client.get("/en/networks/", {"member": "kku"})
+    assert networks.context["paginator"].count == selectors.PAGE_ROWS + 3
+    assert client.get("/en/networks/", {"member": "no-such"}).status_code == 200
 
 
 def test_network_page_query_count(client, django_assert_num_queries):
