@@ -168,7 +168,8 @@ def _number(value, digits: int = 1) -> str:
 
 
 def _ratio(value) -> str:
-    return "—" if value is None else f"{value:.4f}"
+    """Two significant digits, however small: 0.0027, 0.00033."""
+    return "—" if value is None else f"{value:.2g}"
 
 
 def table(result: dict) -> str:

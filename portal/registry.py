@@ -69,7 +69,7 @@ class DemoLoader:
 
 @dataclass(frozen=True)
 class ArchiveGenerator:
-    """An app's part of the generated archive (never the demo).
+    """An app's part of the generated archive (never the demo), under the app's label.
 
     `generate(*, scale, rng, stdout)` adds the app's rows and returns a summary;
     `remove()` deletes exactly the rows it generates; `pages()` names the pages of

@@ -48,7 +48,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from portal import loadtest
+from portal import loadtest, registry
 from portal.archive import Page
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/phakhi_bench"
@@ -306,7 +306,8 @@ class Command(BaseCommand):
         connections, duration = options["connections"], options["duration"]
         if seconds * connections / WORKERS > duration:
             # The queue of 16 connections would not drain within the run: one per worker.
-            connections, duration = WORKERS, max(duration, 3 * seconds)
+            # Long enough for some eight requests to complete.
+            connections, duration = WORKERS, max(duration, 4 * seconds)
         result["connections"] = connections
         rounds = []
         for _ in range(options["rounds"]):
@@ -401,11 +402,11 @@ def set_database_note(note: str | None) -> None:
 
 
 def record_counts() -> dict[str, int]:
+    """Rows per model of the apps that generate the archive."""
     return {
         model._meta.label: model._base_manager.count()
-        for label in ("networks", "programmes", "publications", "events")
-        if apps.is_installed(label)
-        for model in apps.get_app_config(label).get_models()
+        for generator in registry.archive_generators
+        for model in apps.get_app_config(generator.label).get_models()
     }
 
 
