@@ -52,6 +52,8 @@ format: $(VENV)/.installed
 clean:
 	rm -rf $(VENV) var/static
 
-# Request every page in the site map and print query counts and timings (no assertions).
+# Load-test the portal on a generated archive in PostgreSQL (database phakhi_bench) against a
+# bare Django view, both under gunicorn: a table and var/bench/latest.json (no assertions).
+# BENCH_SCALE=0.1 for a tenth of the archive; BENCH_ARGS="--duration 5 --rounds 3 --match /events/".
 bench: setup
-	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py benchmark $(BENCH_ARGS)
+	DEBUG=$${DEBUG:-true} BENCH_SCALE=$${BENCH_SCALE:-1} $(BIN)/python manage.py benchmark $(BENCH_ARGS)

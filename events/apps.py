@@ -84,3 +84,10 @@ class EventsConfig(AppConfig):
         )
         registry.register_countries(selectors.country_codes_of_events)
         registry.register_demo("events", demo.load)
+
+        from events import archive
+        from portal.registry import register_archive_generator
+
+        register_archive_generator(
+            "events", archive.generate, remove=archive.remove, pages=archive.pages
+        )

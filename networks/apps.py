@@ -35,3 +35,10 @@ class NetworksConfig(AppConfig):
             )
         )
         registry.register_demo("networks", demo.load)
+
+        from networks import archive
+        from portal.registry import register_archive_generator
+
+        register_archive_generator(
+            "networks", archive.generate, remove=archive.remove, pages=archive.pages
+        )

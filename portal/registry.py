@@ -84,10 +84,23 @@ class DemoLoader:
 
 @dataclass(frozen=True)
 class ArchiveGenerator:
-    """An app's part of the generated archive (never the demo): `generate(**options)`."""
+    """An app's part of the generated archive (never the demo), under the app's label.
+
+    `generate(*, scale, rng, stdout)` adds the app's rows and returns a summary;
+    `remove()` deletes exactly the rows it generates; `pages()` names the pages of
+    the app `manage.py benchmark` measures (`portal.archive.Page`s).
+    """
 
     label: str
     generate: Callable[..., str]
+    remove: Callable[[], str] | None = None
+    pages: Callable[[], list] | None = None
+
+    def models(self) -> list:
+        """The models of the app that registered this generator."""
+        from django.apps import apps
+
+        return list(apps.get_app_config(self.label).get_models())
 
 
 sections: dict[str, list[Section]] = defaultdict(list)
@@ -167,8 +180,18 @@ def register_demo(label: str, load: Callable[[], str]) -> None:
     _add(demo_loaders, DemoLoader(label, load), key=lambda d: d.label)
 
 
-def register_archive_generator(label: str, generate: Callable[..., str]) -> None:
-    _add(archive_generators, ArchiveGenerator(label, generate), key=lambda g: g.label)
+def register_archive_generator(
+    label: str,
+    generate: Callable[..., str],
+    *,
+    remove: Callable[[], str] | None = None,
+    pages: Callable[[], list] | None = None,
+) -> None:
+    _add(
+        archive_generators,
+        ArchiveGenerator(label, generate, remove=remove, pages=pages),
+        key=lambda g: g.label,
+    )
 
 
 def register_countries(source: Callable[[], set[str]]) -> None:

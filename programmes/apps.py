@@ -52,3 +52,10 @@ class ProgrammesConfig(AppConfig):
         )
         registry.register_countries(selectors.country_codes_of_programmes)
         registry.register_demo("programmes", demo.load)
+
+        from portal.registry import register_archive_generator
+        from programmes import archive
+
+        register_archive_generator(
+            "programmes", archive.generate, remove=archive.remove, pages=archive.pages
+        )

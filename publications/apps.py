@@ -68,3 +68,10 @@ class PublicationsConfig(AppConfig):
             )
         )
         registry.register_demo("publications", demo.load)
+
+        from portal.registry import register_archive_generator
+        from publications import archive
+
+        register_archive_generator(
+            "publications", archive.generate, remove=archive.remove, pages=archive.pages
+        )
