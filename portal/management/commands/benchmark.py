@@ -93,6 +93,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--redis-url", default=os.environ.get("BENCH_REDIS_URL") or DEFAULT_REDIS_URL
         )
+        parser.add_argument(
+            "--page-cache",
+            choices=("off", "on", "both"),
+            default=os.environ.get("BENCH_PAGE_CACHE") or "both",
+            help="measure the pages without the page cache, with it warm, or both (default)",
+        )
         parser.add_argument("--port", type=int, default=8811, help="the portal's port")
         parser.add_argument("--bare-port", type=int, default=8812, help="the bare view's port")
         parser.add_argument("--output", default=str(settings.VAR_DIR / "bench"))
@@ -142,6 +148,7 @@ class Command(BaseCommand):
             "port",
             "bare_port",
             "output",
+            "page_cache",
         ):
             argv += [f"--{name.replace('_', '-')}", str(options[name])]
         completed = subprocess.run(argv, env=env, cwd=settings.BASE_DIR, check=False)
@@ -170,25 +177,52 @@ class Command(BaseCommand):
         log_dir.mkdir(parents=True, exist_ok=True)
         portal_url = f"http://127.0.0.1:{options['port']}"
         bare_url = f"http://127.0.0.1:{options['bare_port']}/"
-        servers = [
-            serve("portal.wsgi:application", options["port"], log_dir / "gunicorn-portal.log"),
-            serve(
-                "portal.bareview:application", options["bare_port"], log_dir / "gunicorn-bare.log"
-            ),
-        ]
-        try:
-            wait_until_up(portal_url + "/healthz")
-            wait_until_up(bare_url)
-            for result in results:
-                self.load(result, portal_url, bare_url, cookie, **options)
-        finally:
-            for server in servers:
-                server.terminate()
-            for server in servers:
-                try:
-                    server.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    server.kill()
+        modes = {"off": [False], "on": [True], "both": [False, True]}[options["page_cache"]]
+        measured = []
+        for cached in modes:
+            # Anonymous pages only are ever cached (portal/pagecache.py); staff pages are
+            # measured again as they are.
+            batch = [
+                {
+                    **result,
+                    "page_cache": cached,
+                    "key": result["key"] + ("-cached" if cached else ""),
+                    "label": result["label"] + (" · page cache warm" if cached else ""),
+                }
+                for result in results
+                if not (cached and result.get("staff"))
+            ]
+            env = {"PHAKHI_PAGE_CACHE_SECONDS": "300" if cached else "0"}
+            servers = [
+                serve(
+                    "portal.wsgi:application",
+                    options["port"],
+                    log_dir / "gunicorn-portal.log",
+                    env,
+                ),
+                serve(
+                    "portal.bareview:application",
+                    options["bare_port"],
+                    log_dir / "gunicorn-bare.log",
+                    env,
+                ),
+            ]
+            try:
+                wait_until_up(portal_url + "/healthz")
+                wait_until_up(bare_url)
+                for result in batch:
+                    # The first request (timed alone) fills the page cache when it is on.
+                    self.load(result, portal_url, bare_url, cookie, **options)
+            finally:
+                for server in servers:
+                    server.terminate()
+                for server in servers:
+                    try:
+                        server.wait(timeout=30)
+                    except subprocess.TimeoutExpired:
+                        server.kill()
+            measured += batch
+        results = measured
 
         meta = {
             "started_at": datetime.datetime.fromtimestamp(started, datetime.UTC).isoformat(),
@@ -421,7 +455,7 @@ def staff_session_cookie() -> str:
     return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
-def serve(app: str, port: int, log: Path) -> subprocess.Popen:
+def serve(app: str, port: int, log: Path, env: dict | None = None) -> subprocess.Popen:
     with socket.socket() as probe:
         if probe.connect_ex(("127.0.0.1", port)) == 0:
             raise CommandError(f"Port {port} is taken: choose another with --port/--bare-port.")
@@ -436,7 +470,9 @@ def serve(app: str, port: int, log: Path) -> subprocess.Popen:
         "--timeout=600",
         f"--error-logfile={log}",
     ]
-    return subprocess.Popen(command, cwd=settings.BASE_DIR, stdout=subprocess.DEVNULL)
+    return subprocess.Popen(
+        command, cwd=settings.BASE_DIR, stdout=subprocess.DEVNULL, env={**os.environ, **(env or {})}
+    )
 
 
 def wait_until_up(url: str, timeout: float = 60) -> None:
