@@ -19,7 +19,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from portal import registry
+from portal import pagecache, registry
 from portal.archive import PREFIX
 
 
@@ -86,6 +86,8 @@ class Command(BaseCommand):
             self.remove()
         else:
             self.generate(scale=scale, seed=seed, force=force)
+        # Bulk inserts and deletes send no signals: make every cached page stale here.
+        pagecache.bump()
         self.stdout.write(f"Done in {time.perf_counter() - started:.1f} s ({connection.vendor}).")
 
     def remove(self):
