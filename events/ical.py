@@ -20,8 +20,9 @@ PRODID = "-//Phakhi//Events//TH-EN"
 WINDOW_DAYS = 365
 # Years a calendar may be asked for (Common Era); anything else is not a calendar.
 FIRST_YEAR, LAST_YEAR = 1900, 2200
-# No calendar grows without bound: a subscriber re-reads it every few hours.
-MAX_EVENTS = 1000
+# No calendar grows without bound: a subscriber re-reads it every few hours (about 1 KB
+# an event).
+MAX_EVENTS = 200
 FIELDS = (
     "pk",
     "slug",

@@ -152,8 +152,21 @@ def home_page() -> dict:
 # --- sections of other apps' pages (registered in apps.py) ---------------------------------
 
 
+# What an event's row on another record's page shows: its title, dates and city.
+SECTION_FIELDS = (
+    "pk",
+    "slug",
+    "start_date",
+    "end_date",
+    "title_th",
+    "title_en",
+    "venue_city_th",
+    "venue_city_en",
+)
+
+
 def _newest_first(queryset: QuerySet) -> QuerySet:
-    return queryset.order_by("-start_date", "-pk")
+    return queryset.only(*SECTION_FIELDS).order_by("-start_date", "-pk")
 
 
 def events_for_programme(programme) -> QuerySet:

@@ -190,8 +190,8 @@ class NetworkMembers:
 
 def network_members_by_country(network: Network, limit: int = NETWORK_MEMBERS) -> NetworkMembers:
     """The network's first published members (names in reading order) grouped by country,
-    and how many there are in all (2 queries); the directory filtered by the network has
-    the rest."""
+    and how many there are in all (2 queries, whatever the size of the network); the
+    directory filtered by the network has the rest."""
     memberships = Membership.objects.filter(
         PublishedQuerySet.published_q("organisation__"), network=network
     )
@@ -200,7 +200,7 @@ def network_members_by_country(network: Network, limit: int = NETWORK_MEMBERS) -
             :limit
         ]
     )
-    count = len(shown) if len(shown) < limit else memberships.count()
+    count = memberships.count()
     groups: dict[str, CountryGroup] = {}
     for membership in shown:
         code = str(membership.organisation.country or "")

@@ -72,7 +72,7 @@ def cached(name: str, compute, *, per_language: bool = True):
     """A fragment of a page that costs the database more than the rest of it (figures at a
     glance, what a list's filters offer), kept under the content version like whole pages,
     so it is computed once per change for every visitor, signed in or not."""
-    seconds = getattr(settings, "PHAKHI_PAGE_CACHE_SECONDS", 300)
+    seconds = getattr(settings, "PHAKHI_FRAGMENT_CACHE_SECONDS", 300)
     if seconds <= 0:
         return compute()
     lang = translation.get_language() if per_language else ""

@@ -44,5 +44,10 @@ def home_page_context() -> dict:
     """What the home page shows: the figures at a glance and each registered block's data."""
     return {
         "figures": figures(),
-        "home_blocks": [(block.template, block.context()) for block in registry.home_blocks],
+        # Each block is a fragment: its latest records change only when a record does (and
+        # "upcoming" with the date, within the fragment's few minutes).
+        "home_blocks": [
+            (block.template, pagecache.cached(f"home:{block.key}", block.context))
+            for block in registry.home_blocks
+        ],
     }

@@ -5,8 +5,10 @@ URL names of its list pages, from its `AppConfig.ready()`
 (`registry.register_sitemap`); this module never names an app.
 """
 
+from collections.abc import Sequence
+
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.urls import reverse
 
 from portal import registry
@@ -24,6 +26,35 @@ class I18nSitemap(Sitemap):
     limit = 2000
 
 
+class _RecordsInLanguages(Sequence):
+    """(record, language) pairs of a queryset, counted and sliced by the database.
+
+    Django's i18n sitemap builds the list of every pair before paginating it, so each
+    page of a section would load every record; this reads only the page's records.
+    """
+
+    def __init__(self, queryset, languages: list[str], count: int):
+        self.queryset = queryset
+        self.languages = languages
+        self._count = count
+
+    def count(self) -> int:
+        return self._count * len(self.languages)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _step = index.indices(len(self))
+        per = len(self.languages)
+        records = self.queryset[start // per : (stop + per - 1) // per]
+        pairs = [(record, lang) for record in records for lang in self.languages]
+        offset = (start // per) * per
+        return pairs[start - offset : stop - offset]
+
+
 class PublishedSitemap(I18nSitemap):
     """The published records of `model`; lastmod is the record's last change."""
 
@@ -37,9 +68,19 @@ class PublishedSitemap(I18nSitemap):
     def lastmod(self, obj):
         return obj.updated_at
 
+    def _stats(self) -> dict:
+        """How many records and when the latest changed: one aggregate for the index."""
+        if not hasattr(self, "_stats_cache"):
+            self._stats_cache = self.model.objects.published().aggregate(
+                count=Count("pk"), latest=Max("updated_at")
+            )
+        return self._stats_cache
+
     def get_latest_lastmod(self):
-        """For the index: one aggregate, not a pass over every record."""
-        return self.model.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        return self._stats()["latest"]
+
+    def _items(self):
+        return _RecordsInLanguages(self.items(), self._languages(), self._stats()["count"])
 
 
 class SectionSitemap(I18nSitemap):

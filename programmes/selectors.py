@@ -147,12 +147,6 @@ def programme_detail_queryset(user=None) -> QuerySet:
             "impacts",
             "links",
             Prefetch("networks", queryset=Network.objects.published().order_by(collated("name"))),
-            Prefetch(
-                "good_practices",
-                queryset=GoodPractice.objects.published()
-                .select_related("local_government")
-                .order_by(collated("title"), "pk"),
-            ),
         )
         .select_related("lead_organisation")
     )
@@ -181,11 +175,24 @@ class ProgrammePage:
     partner_groups: list[Group]
     team_groups: list[Group]
     countries: list[tuple[str, str]]
+    cases: list[GoodPractice] = field(default_factory=list)
+    more_cases: bool = False
+
+
+PAGE_CASES = 6
 
 
 def programme_page(programme: Programme) -> ProgrammePage:
-    """The programme's partners and team grouped by role, and its countries named (no queries)."""
+    """The programme's partners and team grouped by role, its countries named, and its first
+    good-practice cases (one query; the case library filtered by the programme has them all)."""
     partners = list(programme.partners.all())
+    cases = list(
+        GoodPractice.objects.published()
+        .filter(programme=programme)
+        .select_related("local_government")
+        .defer("summary", "summary_th", "summary_en", "body", "body_th", "body_en")
+        .order_by(collated("title"), "pk")[: PAGE_CASES + 1]
+    )
     return ProgrammePage(
         programme=programme,
         funders=[p for p in partners if p.role == PartnerRole.FUNDER],
@@ -197,6 +204,8 @@ def programme_page(programme: Programme) -> ProgrammePage:
             ((code, country_name(code)) for code in country_codes(programme.countries)),
             key=lambda pair: sort_key(pair[1]),
         ),
+        cases=cases[:PAGE_CASES],
+        more_cases=len(cases) > PAGE_CASES,
     )
 
 

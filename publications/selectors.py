@@ -20,6 +20,7 @@ from publications.models import (
 )
 
 HOME_LIMIT = 3
+LONG_TEXTS = ("abstract", "abstract_th", "abstract_en")
 SORT_NEWEST = "newest"
 SORT_DOWNLOADS = "downloads"
 
@@ -141,7 +142,9 @@ def downloadable_queryset(user=None) -> QuerySet:
 
 
 def _section_rows(queryset: QuerySet) -> QuerySet:
-    return _with_list_relations(queryset).order_by(F("year").desc(nulls_last=True), "kind", "pk")
+    """A few publications on another record's page: what their row shows, nothing more
+    (no languages: one query fewer, and the publication's page has them)."""
+    return queryset.defer(*LONG_TEXTS).order_by(F("year").desc(nulls_last=True), "kind", "pk")
 
 
 def publications_of_programme(programme) -> QuerySet:

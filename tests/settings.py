@@ -18,3 +18,4 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Tests measure what a page renders and costs; the page cache in front of it has its own
 # tests (tests/portal/test_pagecache.py), which turn it on.
 PHAKHI_PAGE_CACHE_SECONDS = 0
+PHAKHI_FRAGMENT_CACHE_SECONDS = 0

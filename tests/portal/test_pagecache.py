@@ -25,6 +25,7 @@ REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/3")
 @pytest.fixture(autouse=True)
 def _page_cache_on(settings):
     settings.PHAKHI_PAGE_CACHE_SECONDS = 300
+    settings.PHAKHI_FRAGMENT_CACHE_SECONDS = 300
 
 
 def get(client, path, **headers):
