@@ -105,6 +105,15 @@ ADMIN = (
     gettext_noop("Remove from sorting"),
     gettext_noop("Sorting priority: %(priority_number)s"),
     gettext_noop("Toggle sorting"),
+    # Django's Thai admin catalogue mistranslates these: "None available" as "ไม่ว่าง"
+    # ("busy"), the date filter's "Past 7 days" as "สัปดาห์ที่แล้ว" ("last week"),
+    # "No date"/"Has date" as "not including/including the date", "All dates" as "every day".
+    gettext_noop("None available"),
+    gettext_noop("Past 7 days"),
+    gettext_noop("No date"),
+    gettext_noop("Has date"),
+    gettext_noop("Any date"),
+    gettext_noop("All dates"),
 )
 
 AUTH = (

@@ -8,11 +8,13 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from portal import (
+            admin_dates,
             collation,  # noqa: F401  (registers the SQLite Thai collation)
             pagecache,
             registry,
             selectors,
         )
 
+        admin_dates.install()
         pagecache.connect_signals()
         registry.register_figure(selectors.COUNTRIES)

@@ -19,6 +19,25 @@ class DateField(models.DateField):
         return super().formfield(**{"form_class": portal_forms.BuddhistEraDateField, **kwargs})
 
 
+class DateTimeField(models.DateTimeField):
+    """A date and time whose forms read `20/07/2560 17.00 น.` as 20 July 2017, 17:00.
+
+    The admin gives every date-time (this one or Django's) its split BE-aware pair
+    (portal.admin_dates); this field brings the single-input form field to other forms.
+    """
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": portal_forms.BuddhistEraDateTimeField, **kwargs})
+
+
+class TimeField(models.TimeField):
+    """A time whose forms accept `09.00`, `9.00`, `09:00`, `09.00 น.` and show it back
+    as the staff member writes it (the admin does the same for Django's TimeField)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": portal_forms.ThaiTimeField, **kwargs})
+
+
 class YearField(models.PositiveSmallIntegerField):
     """A year, stored in the Common Era; a Buddhist-Era year (2555) is taken as 2012.
 

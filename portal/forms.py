@@ -5,6 +5,7 @@ import functools
 
 from django import forms
 from django.db.models.fields import BLANK_CHOICE_DASH
+from django.forms.utils import from_current_timezone, to_current_timezone
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -40,12 +41,132 @@ class BuddhistEraDateField(forms.DateField):
 
     def to_python(self, value):
         if isinstance(value, str):
+            impossible = thaidates.impossible_day(value)
+            if impossible:
+                raise impossible_date_error(impossible)
             value = thaidates.normalise_be_input(value.strip())
         return super().to_python(value)
 
     def prepare_value(self, value):
         if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
             return thaidates.format_for_input(value, translation.get_language())
+        return super().prepare_value(value)
+
+
+IMPOSSIBLE_DATE_MESSAGES = {
+    "leap": _("The year %(year)s has no 29 February: it is not a leap year."),
+    "month_length": _("%(month)s has %(days)s days: there is no %(day)s %(month)s."),
+}
+
+
+def impossible_date_error(info: dict) -> forms.ValidationError:
+    """The message for a day the month does not have: `29/02/2566`, `31/04/2022`."""
+    year = info["typed_year"]
+    if year != info["ce_year"]:
+        year = f"{year} ({info['ce_year']})"
+    return forms.ValidationError(
+        IMPOSSIBLE_DATE_MESSAGES[info["reason"]],
+        code="impossible_date",
+        params={
+            "year": year,
+            "day": info["day"],
+            "days": info["days"],
+            "month": thaidates.month_name(info["month"]),
+        },
+    )
+
+
+class ThaiTimeField(forms.TimeField):
+    """A time as staff write it: `09.00`, `9.00`, `09:00`, `09.00 น.` (seconds allowed).
+
+    Shown back in the staff member's language: `09.00 น.` in Thai, `09:00` in English.
+    A time no clock shows (`25.00`, `09.75`) is refused with its own message.
+    """
+
+    default_error_messages = {
+        "invalid": _("Enter a time as hours and minutes, for example 09.00 or 17:30."),
+        "impossible": _(
+            "“%(value)s” is not a real time: hours run from 00 to 23 and minutes from 00 to 59."
+        ),
+    }
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip()
+            if value in self.empty_values:
+                return None
+            try:
+                parsed = thaidates.parse_time(value)
+            except thaidates.ImpossibleTime:
+                raise forms.ValidationError(
+                    self.error_messages["impossible"], code="impossible", params={"value": value}
+                ) from None
+            if parsed is None:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+            return parsed
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, datetime.time):
+            return thaidates.format_time_for_input(value, translation.get_language())
+        return super().prepare_value(value)
+
+
+class BuddhistEraSplitDateTimeField(forms.SplitDateTimeField):
+    """The admin's date-and-time pair with BE-aware halves: `20/07/2560` + `17.00`.
+
+    Django's SplitDateTimeField builds plain DateField/TimeField halves, which would store
+    `20/07/2560` as the year 2560; this one uses BuddhistEraDateField and ThaiTimeField and
+    shows a stored value back as the staff member writes it (`20/07/2560`, `17.00 น.`).
+    """
+
+    default_error_messages = {
+        "invalid_date": _("Enter the date as well, for example 20/07/2560."),
+        "invalid_time": _("Enter the time as well, for example 09.00."),
+    }
+
+    def __init__(self, *, input_date_formats=None, input_time_formats=None, **kwargs):
+        localize = kwargs.get("localize", False)
+        fields = (BuddhistEraDateField(localize=localize), ThaiTimeField(localize=localize))
+        forms.MultiValueField.__init__(self, fields, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, datetime.datetime):
+            value = to_current_timezone(value)
+            date_field, time_field = self.fields
+            return [date_field.prepare_value(value.date()), time_field.prepare_value(value.time())]
+        return super().prepare_value(value)
+
+
+class BuddhistEraDateTimeField(forms.DateTimeField):
+    """A date and time in one input, `20/07/2560 17.00 น.` or `20/07/2017 17:00`."""
+
+    default_error_messages = {
+        "invalid": _(
+            "Enter a date and a time, for example 20/07/2560 17.00 (Buddhist Era) "
+            "or 20/07/2017 17:00."
+        ),
+    }
+
+    def to_python(self, value):
+        if not isinstance(value, str):
+            return super().to_python(value)
+        value = value.strip()
+        if value in self.empty_values:
+            return None
+        day, _space, time = value.partition(" ")
+        day = BuddhistEraDateField().to_python(day.rstrip(","))
+        time = ThaiTimeField().to_python(time) if time.strip() else datetime.time()
+        if day is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return from_current_timezone(datetime.datetime.combine(day, time))
+
+    def prepare_value(self, value):
+        if isinstance(value, datetime.datetime):
+            value = to_current_timezone(value)
+            lang = translation.get_language()
+            day = thaidates.format_for_input(value.date(), lang)
+            return f"{day} {thaidates.format_time_for_input(value.time(), lang)}"
         return super().prepare_value(value)
 
 

@@ -116,3 +116,72 @@ def format_for_input(value: datetime.date, lang: str | None = None) -> str:
     if _language(lang) == "th":
         return f"{value.day:02d}/{value.month:02d}/{value.year + BE_OFFSET}"
     return value.isoformat()
+
+
+# Times as staff type them: `09.00`, `9.00`, `09:00`, `9:00`, `09.00 น.`, `17:30:00`.
+_TIME_RE = re.compile(
+    r"^(?P<hour>\d{1,2})\s*[.:]\s*(?P<minute>\d{2})(?:\s*[.:]\s*(?P<second>\d{2}))?"
+    r"\s*(?:น\.?|นาฬิกา)?$"
+)
+_TIME_SHAPE_RE = re.compile(r"^\d{1,2}\s*[.:]\s*\d{1,2}")
+
+
+class ImpossibleTime(ValueError):
+    """A time written the right way that no clock shows (`25.00`, `09.75`)."""
+
+
+def parse_time(text: str) -> datetime.time | None:
+    """A time as Thai or English staff write it, or None when the text is no time at all.
+
+    Raises ImpossibleTime for `25.00` or `09.75`: the shape of a time, but no real one.
+    """
+    text = " ".join(text.split())
+    match = _TIME_RE.match(text)
+    if not match:
+        if _TIME_SHAPE_RE.match(text):
+            raise ImpossibleTime(text)
+        return None
+    hour, minute = int(match["hour"]), int(match["minute"])
+    second = int(match["second"] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise ImpossibleTime(text)
+    return datetime.time(hour, minute, second)
+
+
+def format_time_for_input(value: datetime.time, lang: str | None = None) -> str:
+    """A time as staff write it: `09.00 น.` in Thai, `09:00` in English (seconds if any)."""
+    if _language(lang) == "th":
+        text = f"{value.hour:02d}.{value.minute:02d}"
+        if value.second:
+            text += f".{value.second:02d}"
+        return f"{text} น."
+    return value.strftime("%H:%M:%S" if value.second else "%H:%M")
+
+
+# A day/month/year that looks like a date: `29/02/2566`, `31-04-2022`, `31.04.2565`.
+_DMY_RE = re.compile(r"^(?P<day>\d{1,2})\s*[/.\-]\s*(?P<month>\d{1,2})\s*[/.\-]\s*(?P<year>\d{4})$")
+_ISO_RE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$")
+
+
+def impossible_day(text: str) -> dict | None:
+    """Why a typed day/month/year is no real date, when the month exists but the day does not.
+
+    `29/02/2566` → {"reason": "leap", "year": 2566, "ce_year": 2023, ...};
+    `31/04/2565` → {"reason": "month_length", "month": 4, "days": 30, ...}; None otherwise.
+    """
+    import calendar
+
+    match = _DMY_RE.match(text.strip()) or _ISO_RE.match(text.strip())
+    if not match:
+        return None
+    day, month, typed_year = int(match["day"]), int(match["month"]), int(match["year"])
+    if not 1 <= month <= 12 or day < 1:
+        return None
+    year = common_era_year(typed_year)
+    days = calendar.monthrange(year, month)[1]
+    if day <= days:
+        return None
+    info = {"day": day, "month": month, "typed_year": typed_year, "ce_year": year, "days": days}
+    if month == 2 and day == 29:
+        return {**info, "reason": "leap"}
+    return {**info, "reason": "month_length"} if day <= 31 else None

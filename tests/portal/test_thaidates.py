@@ -141,7 +141,7 @@ def test_invalid_date_is_refused_with_a_thai_message():
 
     with translation.override("th"):
         with pytest.raises(ValidationError) as excinfo:
-            BuddhistEraDateField().clean("31/02/2565")
+            BuddhistEraDateField().clean("15/13/2565")  # no 13th month: the general message
         message = " ".join(excinfo.value.messages)  # lazy: read it while Thai is active
     assert "24/08/2565" in message
     assert "วัน" in message

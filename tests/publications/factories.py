@@ -12,6 +12,7 @@ from pypdf import PdfWriter
 from portal.models import Status
 from publications import services
 from publications.models import (
+    DownloadRecord,
     Language,
     PartnerAccount,
     Publication,
@@ -53,6 +54,14 @@ class PartnerAccountFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = PartnerAccount
 
+    user = factory.SubFactory(UserFactory)
+
+
+class DownloadRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DownloadRecord
+
+    publication = factory.SubFactory(PublicationFactory)
     user = factory.SubFactory(UserFactory)
 
 
