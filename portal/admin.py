@@ -1,9 +1,9 @@
-from django.apps import apps
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal import thaidates
+from portal.exports import registered_admin
 from portal.models import ExportLog
 
 
@@ -26,10 +26,8 @@ class ExportLogAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("list"), ordering="model")
     def model_label(self, obj):
-        try:
-            return apps.get_model(obj.model)._meta.verbose_name_plural
-        except (LookupError, ValueError):
-            return obj.model
+        model_admin = registered_admin(obj.model)
+        return model_admin.opts.verbose_name_plural if model_admin else obj.model
 
     def has_add_permission(self, request):
         return False

@@ -11,7 +11,6 @@ recorded in `ExportLog`, which staff read in the admin and nobody edits.
 import datetime
 import html
 
-from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import display_for_field, label_for_field, lookup_field
@@ -37,6 +36,14 @@ PERSONAL_DATA: set[str] = {
     "publications.downloadrecord",
     "portal.exportlog",
 }
+
+
+def registered_admin(label: str):
+    """The ModelAdmin of the admin list "app_label.model_name", or None."""
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.label_lower == label.lower():
+            return model_admin
+    return None
 
 
 def is_personal(model) -> bool:
@@ -88,13 +95,10 @@ def changelist_rows(request, model_admin):
 def export_view(request, app_label, model_name, fmt):
     if fmt not in spreadsheets.FORMATS:
         raise Http404
-    try:
-        model = apps.get_model(app_label, model_name)
-    except LookupError as error:
-        raise Http404 from error
-    model_admin = admin.site._registry.get(model)
+    model_admin = registered_admin(f"{app_label}.{model_name}")
     if model_admin is None:
         raise Http404
+    model = model_admin.model
     if not model_admin.has_view_or_change_permission(request):
         raise PermissionDenied
     personal = is_personal(model)
