@@ -1,7 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.db.models.functions import ExtractYear
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
@@ -19,8 +22,11 @@ from events.models import (
     Role,
     Session,
 )
+from events.resources import AttendanceImporter
+from events.services import participant_groups_counted, participant_groups_recompute
 from portal import thaidates
 from portal.admin_filters import CountryListFilter, country_filter
+from portal.imports import ImportAdminMixin
 
 
 class YearListFilter(admin.SimpleListFilter):
@@ -97,7 +103,7 @@ class PhotoInline(TranslationTabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(TabbedTranslationAdmin):
+class EventAdmin(ImportAdminMixin, TabbedTranslationAdmin):
     form = EventAdminForm
     change_form_template = "events/admin/event_change_form.html"
     inlines = [
@@ -221,6 +227,71 @@ class EventAdmin(TabbedTranslationAdmin):
                 "total": check.groups_total
             }
         return check.label
+
+    # Import of individual attendance and the counts recomputed from it (issue 12, point 3).
+    imports = {
+        "attendance": {
+            "title": _("Import attendance"),
+            "importer": AttendanceImporter,
+            "on_object": True,
+            "allowed": lambda request: request.user.has_perms(
+                ["events.add_participation", "events.change_participation"]
+            ),
+        }
+    }
+    actions = ["recompute_participant_groups"]
+
+    @admin.action(
+        description=_("Recompute participant groups from the imported attendance"),
+        permissions=["change"],
+    )
+    def recompute_participant_groups(self, request, queryset):
+        events = list(queryset.order_by("start_date", "pk"))
+        if request.POST.get("confirm") != "yes":
+            plans = [(event, *participant_groups_counted(event=event)) for event in events]
+            return TemplateResponse(
+                request,
+                "events/admin/recompute_groups.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "opts": self.opts,
+                    "title": _("Recompute participant groups?"),
+                    "plans": plans,
+                    "queryset": queryset,
+                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
+        changed = 0
+        for event in events:
+            changes, uncounted = participant_groups_recompute(event=event)
+            changed += len(changes)
+            for change in changes:
+                self.message_user(
+                    request,
+                    gettext("%(event)s: “%(group)s” %(before)s → %(after)s people.")
+                    % {
+                        "event": event,
+                        "group": change.group.label or change.group.label_en,
+                        "before": "–" if change.before is None else change.before,
+                        "after": change.after,
+                    },
+                    messages.SUCCESS,
+                )
+            if uncounted:
+                self.message_user(
+                    request,
+                    ngettext(
+                        "%(event)s: %(count)s attendee has no category and is in no group.",
+                        "%(event)s: %(count)s attendees have no category and are in no group.",
+                        uncounted,
+                    )
+                    % {"event": event, "count": uncounted},
+                    messages.WARNING,
+                )
+        if not changed:
+            self.message_user(
+                request, gettext("Every group already matches the attendance."), messages.INFO
+            )
 
     def _view_on_site(self, request, obj, response):
         if "_viewonsite" in request.POST:

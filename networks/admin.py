@@ -4,7 +4,9 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 
 from networks.forms import OrganisationAdminForm, PersonAdminForm
 from networks.models import Membership, Network, Organisation, Person
+from networks.resources import OrganisationImporter
 from portal.admin_filters import CountryListFilter
+from portal.imports import ImportAdminMixin
 
 
 class NetworkListFilter(admin.SimpleListFilter):
@@ -42,8 +44,18 @@ class NetworkMembershipInline(TranslationTabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TabbedTranslationAdmin):
+class OrganisationAdmin(ImportAdminMixin, TabbedTranslationAdmin):
     form = OrganisationAdminForm
+    # Import from a spreadsheet (issue 12, point 3).
+    imports = {
+        "organisations": {
+            "title": _("Import organisations"),
+            "importer": OrganisationImporter,
+            "allowed": lambda request: request.user.has_perms(
+                ["networks.add_organisation", "networks.change_organisation"]
+            ),
+        }
+    }
     # The duplicate guard's "save anyway" box comes first, right under its warning.
     fieldsets = [
         (

@@ -68,3 +68,33 @@ class PublishedModel(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+
+class ExportLog(models.Model):
+    """One export of an admin list holding personal data: who, when, what. Nobody edits it."""
+
+    user = models.ForeignKey(
+        "auth.User",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    username = models.CharField(_("username"), max_length=150)
+    exported_at = models.DateTimeField(_("exported at"), default=timezone.now, db_index=True)
+    model = models.CharField(_("list"), max_length=100, db_index=True)
+    filters = models.TextField(_("filters and search"), blank=True)
+    row_count = models.PositiveIntegerField(_("rows"))
+    file_format = models.CharField(_("format"), max_length=10)
+
+    class Meta:
+        ordering = ["-exported_at", "-pk"]
+        verbose_name = _("export of personal data")
+        verbose_name_plural = _("exports of personal data")
+
+    def __str__(self):
+        from portal import thaidates
+
+        when = timezone.localtime(self.exported_at)
+        return f"{self.username} · {self.model} · {thaidates.format_date(when)} {when:%H:%M}"

@@ -5,7 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from portal import views
+from portal import exports, views
 from portal.auth import ThrottledAdminAuthenticationForm
 from portal.sitemaps import all_sitemaps
 
@@ -18,6 +18,11 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path(
+        "admin/export/<str:app_label>/<str:model_name>.<str:fmt>",
+        admin.site.admin_view(exports.export_view),
+        name="admin_export",
+    ),
     path("admin/", admin.site.urls),
     # An index of sections, each a page of at most `I18nSitemap.limit` addresses.
     path(

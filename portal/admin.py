@@ -1,0 +1,39 @@
+from django.contrib import admin
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal import thaidates
+from portal.exports import registered_admin
+from portal.models import ExportLog
+
+
+@admin.register(ExportLog)
+class ExportLogAdmin(admin.ModelAdmin):
+    """The record of personal-data exports: staff with the view permission read it, and
+    nobody adds, changes or deletes a row."""
+
+    list_display = ["when", "username", "model_label", "filters", "row_count", "file_format"]
+    fields = ["when", "username", "user", "model_label", "filters", "row_count", "file_format"]
+    readonly_fields = fields
+    list_filter = ["model", "file_format"]
+    search_fields = ["username", "model", "filters"]
+    date_hierarchy = "exported_at"
+
+    @admin.display(description=_("exported at"), ordering="exported_at")
+    def when(self, obj):
+        local = timezone.localtime(obj.exported_at)
+        return f"{thaidates.format_date(local)} {local:%H:%M}"
+
+    @admin.display(description=_("list"), ordering="model")
+    def model_label(self, obj):
+        model_admin = registered_admin(obj.model)
+        return model_admin.opts.verbose_name_plural if model_admin else obj.model
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
