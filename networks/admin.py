@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from networks.forms import OrganisationAdminForm, PersonAdminForm
-from networks.models import Membership, Network, Organisation, Person
+from networks.models import Membership, Network, Organisation, OrganisationSource, Person
 from portal.admin_filters import CountryListFilter
+from portal.admin_sources import SourceInlineBase
 
 
 class NetworkListFilter(admin.SimpleListFilter):
@@ -41,6 +42,10 @@ class NetworkMembershipInline(TranslationTabularInline):
     verbose_name_plural = _("member organisations")
 
 
+class OrganisationSourceInline(SourceInlineBase):
+    model = OrganisationSource
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(TabbedTranslationAdmin):
     form = OrganisationAdminForm
@@ -64,6 +69,7 @@ class OrganisationAdmin(TabbedTranslationAdmin):
             },
         ),
         (_("Publishing"), {"fields": ["slug", "status", "published_at"]}),
+        (_("Staff notes (private)"), {"fields": ["staff_notes"]}),
     ]
     list_display = ["name", "acronym", "kind", "country", "parent", "status"]
     list_select_related = ["parent"]
@@ -71,7 +77,7 @@ class OrganisationAdmin(TabbedTranslationAdmin):
     search_fields = ["name_th", "name_en", "acronym_th", "acronym_en", "slug"]
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ["name_en"]}
-    inlines = [OrganisationMembershipInline]
+    inlines = [OrganisationMembershipInline, OrganisationSourceInline]
 
 
 @admin.register(Network)

@@ -1,11 +1,77 @@
 """Template tags of the event pages: country names and the event's JSON-LD."""
 
 from django import template
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
 
-from events.models import OrganiserRole
+from events.models import OrganiserRole, TotalQualifier
 from portal import countries, jsonld
 
 register = template.Library()
+
+
+def qualified_number(qualifier: str, number: int) -> str:
+    """A declared figure as the source words it: “more than 150”, “มากกว่า 150”."""
+    if qualifier == TotalQualifier.MORE_THAN:
+        return _("more than %(number)s") % {"number": number}
+    if qualifier == TotalQualifier.ABOUT:
+        return _("about %(number)s") % {"number": number}
+    if qualifier == TotalQualifier.AT_LEAST:
+        return _("at least %(number)s") % {"number": number}
+    return str(number)
+
+
+@register.filter
+def participants_text(event, style: str = "") -> str:
+    """The event's participant figure with its qualifier: “more than 150 people”
+    (`"row"`: “more than 150 participants”, as the lists word it)."""
+    total = event.participant_total
+    if total is None:
+        return ""
+    qualifier = event.participant_total_qualifier
+    if style == "row":
+        if qualifier == TotalQualifier.MORE_THAN:
+            text = ngettext(
+                "more than %(count)s participant", "more than %(count)s participants", total
+            )
+        elif qualifier == TotalQualifier.ABOUT:
+            text = ngettext("about %(count)s participant", "about %(count)s participants", total)
+        elif qualifier == TotalQualifier.AT_LEAST:
+            text = ngettext(
+                "at least %(count)s participant", "at least %(count)s participants", total
+            )
+        else:
+            text = ngettext("%(count)s participant", "%(count)s participants", total)
+        return text % {"count": total}
+    if qualifier == TotalQualifier.MORE_THAN:
+        text = ngettext("more than %(count)s person", "more than %(count)s people", total)
+    elif qualifier == TotalQualifier.ABOUT:
+        text = ngettext("about %(count)s person", "about %(count)s people", total)
+    elif qualifier == TotalQualifier.AT_LEAST:
+        text = ngettext("at least %(count)s person", "at least %(count)s people", total)
+    else:
+        text = ngettext("%(count)s person", "%(count)s people", total)
+    return text % {"count": total}
+
+
+@register.filter
+def qualified(check) -> str:
+    """A ParticipantCheck's declared total with its qualifier."""
+    return qualified_number(check.qualifier, check.declared)
+
+
+@register.filter
+def event_time(event) -> str:
+    """The event's own start (and end) time, “09:00–16:30” / “เวลา 09.00–16.30 น.”."""
+    if not event.start_time:
+        return ""
+    # Thai writes 09.00 น. (the catalogue adds เวลา … น.); English 09:00.
+    pattern = "%H.%M" if (get_language() or "th").startswith("th") else "%H:%M"
+    start = event.start_time.strftime(pattern)
+    if event.end_time:
+        end = event.end_time.strftime(pattern)
+        return _("%(start)s–%(end)s") % {"start": start, "end": end}
+    return _("from %(start)s") % {"start": start}
 
 
 @register.filter
