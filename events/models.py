@@ -275,7 +275,10 @@ class Event(PublishedModel):
         _("batch place"),
         max_length=200,
         blank=True,
-        help_text=_("Where this batch was held, as the series names it (for example Khon Kaen)."),
+        help_text=_(
+            "Where this batch was held, as the series names it: “จังหวัดขอนแก่น” in Thai, "
+            "“Khon Kaen” in English."
+        ),
     )
     venue_name = models.CharField(_("venue"), max_length=300, blank=True)
     venue_address = models.CharField(_("venue address"), max_length=400, blank=True)
@@ -769,11 +772,6 @@ class EventSeries(PublishedModel):
     def clean(self):
         if not (self.title_th or self.title_en):
             raise ValidationError({"title_th": _("Give the series a title in Thai or in English.")})
-
-
-class AwardRecipientKind(models.TextChoices):
-    ORGANISATION = "organisation", _("Organisation")
-    PERSON = "person", _("Person")
 
 
 class Award(models.Model):
