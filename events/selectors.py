@@ -26,7 +26,8 @@ from events.models import (
 from networks.models import Network
 from portal import pagecache
 from portal.countries import country_codes
-from programmes.models import GoodPractice, Programme
+from portal.models import PublishedQuerySet
+from programmes.models import Programme
 from publications.models import Publication
 
 HOME_LIMIT = 3
@@ -78,7 +79,7 @@ def event_detail_queryset(user=None) -> QuerySet:
             Prefetch(
                 "good_practice_links",
                 queryset=EventGoodPractice.objects.filter(
-                    GoodPractice.objects.published_q("good_practice__")
+                    PublishedQuerySet.published_q("good_practice__")
                 ).select_related("good_practice"),
             ),
             "sources",
@@ -182,7 +183,7 @@ def awards_for_organisation(organisation) -> QuerySet:
     """Awards an organisation received at published events, most recent first."""
     return (
         Award.objects.filter(organisation=organisation)
-        .filter(Event.objects.published_q("event__"))
+        .filter(PublishedQuerySet.published_q("event__"))
         .select_related("event")
         .order_by("-event__start_date", "order", "pk")
     )
@@ -192,7 +193,7 @@ def events_for_good_practice(good_practice) -> QuerySet:
     """A good practice's presentations and awards at published events, most recent first."""
     return (
         EventGoodPractice.objects.filter(good_practice=good_practice)
-        .filter(Event.objects.published_q("event__"))
+        .filter(PublishedQuerySet.published_q("event__"))
         .select_related("event")
         .order_by("-event__start_date", "order", "pk")
     )

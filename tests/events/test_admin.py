@@ -204,8 +204,11 @@ def test_add_page_offers_the_inlines_staff_need(admin_client):
         "sessions",
         "roles",
         "participant_groups",
+        "awards",
+        "good_practice_links",
         "albums",
         "photos",
+        "sources",
     }
     # Autocomplete for people and organisations.
     assert "admin-autocomplete" in html
