@@ -1,6 +1,9 @@
 """Template tags of the event pages: country names and the event's JSON-LD."""
 
+import datetime
+
 from django import template
+from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -80,6 +83,13 @@ def country_name(country) -> str:
     return countries.country_name(country)
 
 
+def _moment(day, time):
+    """A date, or the date and time in the site's zone when the event has its own time."""
+    if time is None:
+        return day
+    return datetime.datetime.combine(day, time, tzinfo=timezone.get_current_timezone())
+
+
 @register.simple_tag(takes_context=True)
 def event_json_ld(context, event):
     """Schema.org Event for an event's page: dates, venue, organisers (never people)."""
@@ -98,8 +108,8 @@ def event_json_ld(context, event):
         "name": jsonld.text(event, "title"),
         "url": jsonld.absolute(request, event.get_absolute_url()),
         "description": jsonld.text(event, "summary"),
-        "startDate": event.start_date,
-        "endDate": event.end_date,
+        "startDate": _moment(event.start_date, event.start_time),
+        "endDate": _moment(event.end_date, event.end_time),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "eventStatus": "https://schema.org/EventScheduled",
         "location": {

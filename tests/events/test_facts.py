@@ -52,6 +52,13 @@ def test_the_event_page_shows_its_times_with_the_dates(client, lang, shown):
     assert shown in text_of(page(client, f"/{lang}/events/{event.slug}/"))
 
 
+def test_the_structured_data_carries_the_times(client):
+    event = EventFactory(start_time=datetime.time(9, 0), end_time=datetime.time(16, 30))
+    html = page(client, f"/en/events/{event.slug}/")
+    assert '"startDate": "2022-08-24T09:00:00+07:00"' in html
+    assert '"endDate": "2022-08-25T16:30:00+07:00"' in html
+
+
 def test_an_event_without_times_shows_none(client):
     event = EventFactory()
     html = page(client, f"/en/events/{event.slug}/")
@@ -250,7 +257,7 @@ def test_awards_show_on_the_event_and_the_recipient_organisation(client, lang):
     assert title in event_text
     assert ("ประเภทความโปร่งใส" if lang == "th" else "Transparency") in event_text
     org_html = page(client, f"/{lang}/organisations/{winner.slug}/")
-    assert title in text_of(org_html) and event.get_absolute_url() in org_html
+    assert title in text_of(org_html) and f"/{lang}/events/{event.slug}/" in org_html
 
 
 def test_an_award_at_a_draft_event_stays_off_the_organisation_page(client):

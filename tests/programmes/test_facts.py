@@ -119,3 +119,23 @@ def test_staff_notes_never_reach_a_public_page(client, admin_client):
     assert SECRET not in sitemap_xml(client)
     html = admin_client.get(f"/admin/programmes/programme/{programme.pk}/change/").content.decode()
     assert SECRET in html and 'name="sources-TOTAL_FORMS"' in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "facts"),
+    [
+        ("th", ["แหล่งข้อมูล", "สถาบันสิ่งแวดล้อมไทย", "30 เดือน ตั้งแต่เดือนมีนาคม 2553", "กำลังดำเนินการ"]),
+        ("en", ["Sources", "Thailand Environment Institute", "30 months, March 2010", "ongoing"]),
+    ],
+)
+def test_the_demo_programme_cites_its_seed_page(client, lang, facts):
+    from networks import demo as networks_demo
+    from programmes import demo
+
+    networks_demo.load()
+    demo.load()
+    text = text_of(page(client, f"/{lang}/programmes/delgosea/"))
+    for fact in facts:
+        assert fact in text, fact
+    # One source, so nothing to disagree about.
+    assert ("ไม่ตรงกัน" if lang == "th" else "Where the sources disagree") not in text
