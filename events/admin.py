@@ -13,9 +13,13 @@ from events.forms import (
     ParticipantGroupFormSet,
 )
 from events.models import (
+    Award,
     Event,
     EventAlbum,
+    EventGoodPractice,
     EventOrganiser,
+    EventSeries,
+    EventSource,
     ParticipantGroup,
     Participation,
     Photo,
@@ -24,8 +28,10 @@ from events.models import (
 )
 from events.resources import AttendanceImporter
 from events.services import participant_groups_counted, participant_groups_recompute
+from events.templatetags.events_tags import participants_text, qualified_number
 from portal import thaidates
 from portal.admin_filters import CountryListFilter, country_filter
+from portal.admin_sources import SourceInlineBase
 from portal.imports import ImportAdminMixin
 
 
@@ -102,6 +108,33 @@ class PhotoInline(TranslationTabularInline):
     fields = ["image", "caption", "credit", "is_placeholder", "order"]
 
 
+class AwardInline(TranslationTabularInline):
+    model = Award
+    extra = 0
+    autocomplete_fields = ["organisation", "person"]
+    fields = ["title", "category", "organisation", "person", "citation", "order"]
+
+
+class EventGoodPracticeInline(admin.TabularInline):
+    model = EventGoodPractice
+    extra = 0
+    autocomplete_fields = ["good_practice"]
+    fields = ["good_practice", "role", "order"]
+
+
+class EventSourceInline(SourceInlineBase):
+    model = EventSource
+
+
+@admin.register(EventSeries)
+class EventSeriesAdmin(TabbedTranslationAdmin):
+    list_display = ["__str__", "programme", "status"]
+    search_fields = ["title_th", "title_en", "slug"]
+    autocomplete_fields = ["programme"]
+    prepopulated_fields = {"slug": ("title_en",)}
+    fields = ["title", "slug", "summary", "programme", "status", "published_at"]
+
+
 @admin.register(Event)
 class EventAdmin(ImportAdminMixin, TabbedTranslationAdmin):
     form = EventAdminForm
@@ -111,8 +144,11 @@ class EventAdmin(ImportAdminMixin, TabbedTranslationAdmin):
         SessionInline,
         RoleInline,
         ParticipantGroupInline,
+        AwardInline,
+        EventGoodPracticeInline,
         EventAlbumInline,
         PhotoInline,
+        EventSourceInline,
     ]
     list_display = [
         "__str__",
@@ -133,18 +169,20 @@ class EventAdmin(ImportAdminMixin, TabbedTranslationAdmin):
         "status",
     ]
     search_fields = ["title_th", "title_en", "slug", "venue_city_th", "venue_city_en"]
-    autocomplete_fields = ["programme", "network", "reporter", "documents"]
+    autocomplete_fields = ["programme", "network", "series", "reporter", "documents"]
     prepopulated_fields = {"slug": ("title_en",)}
     readonly_fields = ["participant_check_display"]
     list_select_related = ["programme", "network"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "theme", "edition", "status", "published_at"]}),
         (_("Programme and network"), {"fields": ["programme", "network"]}),
+        (_("Series"), {"fields": ["series", ("batch_number", "batch_place")]}),
         (
             _("Dates and venue"),
             {
                 "fields": [
                     ("start_date", "end_date"),
+                    ("start_time", "end_time"),
                     "venue_name",
                     "venue_address",
                     "venue_city",
@@ -160,7 +198,7 @@ class EventAdmin(ImportAdminMixin, TabbedTranslationAdmin):
             _("Participants"),
             {
                 "fields": [
-                    "declared_participants",
+                    ("participants_qualifier", "declared_participants"),
                     "participant_check_display",
                     "totals_difference_confirmed",
                     "organisations_represented",
@@ -173,6 +211,7 @@ class EventAdmin(ImportAdminMixin, TabbedTranslationAdmin):
             {"fields": ["reporter", "reporter_name", "image_credit", "source_url"]},
         ),
         (_("Documents"), {"fields": ["documents"]}),
+        (_("Staff notes (private)"), {"fields": ["staff_notes"]}),
     ]
 
     def get_queryset(self, request):
@@ -184,7 +223,7 @@ class EventAdmin(ImportAdminMixin, TabbedTranslationAdmin):
 
     @admin.display(description=_("participants"), ordering="declared_participants")
     def participants(self, obj):
-        return obj.participant_total if obj.participant_total is not None else "–"
+        return participants_text(obj) or "–"
 
     @admin.display(description=_("groups vs total"))
     def totals_flag(self, obj):
@@ -192,10 +231,11 @@ class EventAdmin(ImportAdminMixin, TabbedTranslationAdmin):
         if check.differs:
             text = _("do not add up (%(groups)s ≠ %(declared)s)") % {
                 "groups": check.groups_total,
-                "declared": check.declared,
+                "declared": qualified_number(check.qualifier, check.declared),
             }
             if obj.totals_difference_confirmed:
                 text = _("%(text)s, confirmed") % {"text": text}
+                return format_html('<span style="color:#666">{}</span>', text)
             return format_html('<span style="color:#a33;font-weight:bold">⚠ {}</span>', text)
         if check.reconciles:
             return format_html('<span style="color:#262">✓ {}</span>', _("add up"))
@@ -220,11 +260,16 @@ class EventAdmin(ImportAdminMixin, TabbedTranslationAdmin):
         if check.differs:
             return _("The groups add up to %(groups)s but the declared total is %(declared)s.") % {
                 "groups": check.groups_total,
-                "declared": check.declared,
+                "declared": qualified_number(check.qualifier, check.declared),
             }
-        if check.reconciles:
+        if check.reconciles and not check.qualifier:
             return _("The groups add up to the declared total (%(total)s).") % {
                 "total": check.groups_total
+            }
+        if check.reconciles:
+            return _("The groups (%(groups)s) agree with the declared total (%(total)s).") % {
+                "groups": check.groups_total,
+                "total": qualified_number(check.qualifier, check.declared),
             }
         return check.label
 

@@ -58,6 +58,20 @@ class EventsConfig(AppConfig):
                 lambda publication: events_list(publication=publication.slug),
             ),
         )
+        registry.register_section(
+            "networks.Organisation",
+            registry.Section(
+                "awards", "events/includes/_organisation_awards.html",
+                selectors.awards_for_organisation, limit=10, order=25,
+            ),
+        )  # fmt: skip
+        registry.register_section(
+            "programmes.GoodPractice",
+            registry.Section(
+                "events", "events/includes/_good_practice_events.html",
+                selectors.events_for_good_practice, limit=10, order=20,
+            ),
+        )  # fmt: skip
         registry.register_list_filter("publications.Publication", library_event_filter)
         registry.register_prefetch("publications.Publication", selectors.presented_at_prefetch)
         for source in search.SOURCES:
@@ -65,6 +79,7 @@ class EventsConfig(AppConfig):
         registry.register_sitemap(
             "events-event", sitemaps.EventSitemap, list_pages=("events:list",)
         )
+        registry.register_sitemap("events-series", sitemaps.EventSeriesSitemap)
         registry.register_home_block(
             registry.HomeBlock(
                 "events", "events/includes/_home.html", selectors.home_page, order=20

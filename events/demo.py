@@ -13,6 +13,7 @@ from events.models import (
     EventAlbum,
     EventKind,
     EventOrganiser,
+    EventSource,
     OrganiserRole,
     ParticipantGroup,
     Role,
@@ -442,7 +443,33 @@ def _load_ect_forum(missing: list[str]) -> Event:
                 "position_held_en": position_en,
             },
         )
+    _set_source(event, ECT_FORUM_SOURCE)
     return event
+
+
+# The seed pages themselves, as the events' sources (what each gives, nothing more).
+ECT_FORUM_SOURCE = {
+    "title_th": "สำนักงานคณะกรรมการการเลือกตั้ง จัดเสวนาวิชาการ “รวมพลคน ศส.ปชต. และเครือข่ายพันธมิตร”",
+    "title_en": "The Office of the Election Commission holds the forum “รวมพลคน ศส.ปชต. และเครือข่ายพันธมิตร”",
+    "publisher_th": "สำนักงานคณะกรรมการการเลือกตั้ง",
+    "publisher_en": "Office of the Election Commission of Thailand",
+    "supports": ["dates", "venue", "participants", "speakers"],
+    "stated_value_th": "",
+    "stated_value_en": "",
+}
+MEKONG_CONFERENCE_SOURCE = {
+    "title_th": "ศปส. จัดงานสัมมนา CSOs Regional Conference 2018",
+    "title_en": "CSNM holds the CSOs Regional Conference 2018",
+    "publisher_th": "ศูนย์ประชาสังคมและการจัดการองค์กรเอกชนสาธารณประโยชน์ มหาวิทยาลัยขอนแก่น",
+    "publisher_en": "Center for Civil Society and Nonprofit Management, Khon Kaen University",
+    "supports": ["dates", "venue", "participants", "organisers"],
+    "stated_value_th": "",
+    "stated_value_en": "",
+}
+
+
+def _set_source(event: Event, values: dict) -> None:
+    EventSource.objects.update_or_create(event=event, order=1, defaults=values)
 
 
 def _load_mekong_conference(missing: list[str]) -> Event:
@@ -463,6 +490,7 @@ def _load_mekong_conference(missing: list[str]) -> Event:
         EventAlbum.objects.update_or_create(
             event=event, order=order, defaults={"label_th": label_th, "label_en": label_en}
         )
+    _set_source(event, MEKONG_CONFERENCE_SOURCE)
     return event
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from events import selectors
-from events.models import Event, EventKind
+from events.models import Event, EventKind, totals_consistent
 from networks.models import Organisation
 from portal import thaidates
 from portal.forms import CountryChoiceField, FilterForm, RecordFilter
@@ -99,7 +99,9 @@ class EventAdminForm(forms.ModelForm):
             "title", "slug", "kind", "theme", "edition", "status", "published_at", "programme",
             "network", "start_date", "end_date", "venue_name", "venue_address", "venue_city",
             "venue_country", "summary", "objectives", "body", "outcome_title",
-            "outcome_statement", "declared_participants", "totals_difference_confirmed",
+            "outcome_statement", "participants_qualifier", "declared_participants",
+            "totals_difference_confirmed", "start_time", "end_time", "series", "batch_number",
+            "batch_place", "staff_notes",
             "organisations_represented", "countries_represented", "reporter", "reporter_name",
             "image_credit", "source_url", "documents",
         ]  # fmt: skip
@@ -120,7 +122,8 @@ class EventAdminForm(forms.ModelForm):
             if submitted is None:
                 return False
             total, count = submitted
-            return bool(count) and total != declared
+            qualifier = self.data.get("participants_qualifier", "")
+            return bool(count) and not totals_consistent(qualifier, declared, total)
         if self.instance.pk:
             return self.instance.participant_check.differs
         return False
@@ -150,7 +153,7 @@ class ParticipantGroupFormSet(forms.BaseInlineFormSet):
         if not counts or declared is None:
             return
         total = sum(counts)
-        if total == declared:
+        if totals_consistent(self.instance.participants_qualifier or "", declared, total):
             return
         if self.data.get("totals_difference_confirmed") in ("on", "true", "True", "1"):
             return

@@ -1,6 +1,7 @@
 """iCalendar (RFC 5545) for one event and for all published events.
 
-Events are all-day and may span several days: DTSTART is the first day and
+Events are all-day unless they have a time of their own, and may span several days:
+DTSTART is the first day and
 DTEND the day after the last (DTEND is exclusive for dates). The UID depends
 only on the record's id, so calendars that subscribed keep one entry per event
 when its title or slug changes. Text is in the language of the URL (/th/ or /en/).
@@ -28,6 +29,8 @@ FIELDS = (
     "slug",
     "start_date",
     "end_date",
+    "start_time",
+    "end_time",
     "updated_at",
     "venue_country",
     *(
@@ -75,8 +78,17 @@ def ical_event(event, *, lang: str, url: str) -> icalendar.Event:
     stamp = event.updated_at or timezone.now()
     vevent.add("dtstamp", stamp.astimezone(datetime.UTC))
     vevent.add("last-modified", stamp.astimezone(datetime.UTC))
-    vevent.add("dtstart", event.start_date)
-    vevent.add("dtend", event.end_date + datetime.timedelta(days=1))
+    if event.start_time:
+        # A time of day of its own: local times in the site's zone (Asia/Bangkok).
+        zone = timezone.get_current_timezone()
+        start = datetime.datetime.combine(event.start_date, event.start_time, tzinfo=zone)
+        end_time = event.end_time or event.start_time
+        end = datetime.datetime.combine(event.end_date, end_time, tzinfo=zone)
+        vevent.add("dtstart", start)
+        vevent.add("dtend", max(end, start))
+    else:
+        vevent.add("dtstart", event.start_date)
+        vevent.add("dtend", event.end_date + datetime.timedelta(days=1))
     vevent.add("summary", str(translated(event, "title", lang)) or event.slug)
     description = str(translated(event, "summary", lang))
     if description:

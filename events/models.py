@@ -19,8 +19,9 @@ from portal.fields import CountryField, DateField, URLField
 from portal.i18n import translated
 from portal.images import ProcessedImageField
 from portal.models import PublishedModel, PublishedQuerySet
+from portal.sources import AbstractSource
 
-RESERVED_SLUGS = {"calendar"}
+RESERVED_SLUGS = {"calendar", "series"}
 
 
 class EventKind(models.TextChoices):
@@ -51,13 +52,48 @@ class SessionKind(models.TextChoices):
 
 
 class RoleKind(models.TextChoices):
+    # In the order a Thai programme runs: the master of ceremonies, the opening report
+    # (ผู้กล่าวรายงาน, a speech to the presiding chair, not the report of the event), the
+    # welcome, then the chair who opens the event.
+    MASTER_OF_CEREMONIES = "mc", _("Master of ceremonies")
+    OPENING_REPORT = "opening_report", _("Opening report")
+    WELCOME = "welcome", _("Welcome remarks")
     PRESIDING_CHAIR = "presiding_chair", _("Presiding chair")
     KEYNOTE = "keynote", _("Keynote speaker")
     PANELIST = "panelist", _("Panellist")
     MODERATOR = "moderator", _("Moderator")
     LECTURER = "lecturer", _("Lecturer")
     RAPPORTEUR = "rapporteur", _("Rapporteur")
-    REPORTER = "reporter", _("Reporter")
+    # Whoever wrote the account of the event on this site (shown with the credits).
+    REPORTER = "reporter", _("Author of the event report")
+
+
+class TotalQualifier(models.TextChoices):
+    """How the source words the declared participant total."""
+
+    EXACT = "", _("exactly")
+    MORE_THAN = "more_than", _("more than")
+    ABOUT = "about", _("about")
+    AT_LEAST = "at_least", _("at least")
+
+
+# “About N”: the groups are consistent with it within this share of N (at least one person).
+ABOUT_TOLERANCE = 0.1
+
+
+def totals_consistent(qualifier: str, declared: int, groups_total: int) -> bool:
+    """Whether groups summing to `groups_total` agree with the declared total as worded.
+
+    exactly N: the sum is N; more than N: the sum is above N; at least N: N or above;
+    about N: within 10 % of N (and at least one person either side).
+    """
+    if qualifier == TotalQualifier.MORE_THAN:
+        return groups_total > declared
+    if qualifier == TotalQualifier.AT_LEAST:
+        return groups_total >= declared
+    if qualifier == TotalQualifier.ABOUT:
+        return abs(groups_total - declared) <= max(1, round(declared * ABOUT_TOLERANCE))
+    return groups_total == declared
 
 
 class Reconciliation(models.TextChoices):
@@ -73,7 +109,8 @@ class Reconciliation(models.TextChoices):
 class ParticipantCheck:
     declared: int | None
     groups_total: int
-    groups_count: int
+    groups_count: int  # groups with a count (those named without one are left out)
+    qualifier: str = TotalQualifier.EXACT
 
     @property
     def status(self) -> str:
@@ -81,7 +118,7 @@ class ParticipantCheck:
             return Reconciliation.NO_GROUPS
         if self.declared is None:
             return Reconciliation.NO_TOTAL
-        if self.declared == self.groups_total:
+        if totals_consistent(self.qualifier, self.declared, self.groups_total):
             return Reconciliation.RECONCILES
         return Reconciliation.DIFFERS
 
@@ -102,10 +139,18 @@ class ParticipantCheck:
         return Reconciliation(self.status).label
 
 
-def check_participants(declared: int | None, counts) -> ParticipantCheck:
-    """Compare a declared total with the groups' counts (any iterable of ints)."""
+def check_participants(
+    declared: int | None, counts, qualifier: str = TotalQualifier.EXACT
+) -> ParticipantCheck:
+    """Compare a declared total with the groups' counts (ints; None, a group without a
+    count, is left out of the sum and the count of groups)."""
     counts = [c for c in counts if c is not None]
-    return ParticipantCheck(declared=declared, groups_total=sum(counts), groups_count=len(counts))
+    return ParticipantCheck(
+        declared=declared,
+        groups_total=sum(counts),
+        groups_count=len(counts),
+        qualifier=qualifier or TotalQualifier.EXACT,
+    )
 
 
 class EventQuerySet(PublishedQuerySet):
@@ -135,7 +180,7 @@ class EventQuerySet(PublishedQuerySet):
             ),
             groups_count=Coalesce(
                 models.Subquery(
-                    groups.annotate(n=models.Count("pk")).values("n"),
+                    groups.annotate(n=models.Count("count")).values("n"),
                     output_field=models.IntegerField(),
                 ),
                 0,
@@ -194,6 +239,47 @@ class Event(PublishedModel):
     )
     start_date = DateField(_("start date"))
     end_date = DateField(_("end date"))
+    start_time = models.TimeField(
+        _("start time"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the event began on its first day, if the source says (for example 09:00)."
+        ),
+    )
+    end_time = models.TimeField(
+        _("end time"),
+        null=True,
+        blank=True,
+        help_text=_("When the event ended on its last day, if the source says."),
+    )
+    series = models.ForeignKey(
+        "EventSeries",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("series"),
+        help_text=_("A series of numbered batches this event belongs to (รุ่น)."),
+    )
+    batch_number = models.PositiveSmallIntegerField(
+        _("batch number"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Which batch of the series this event was (2 for “รุ่นที่ 2”). Not the same as the "
+            "edition of a recurring event (“ครั้งที่ 2”)."
+        ),
+    )
+    batch_place = models.CharField(
+        _("batch place"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Where this batch was held, as the series names it: “จังหวัดขอนแก่น” in Thai, "
+            "“Khon Kaen” in English."
+        ),
+    )
     venue_name = models.CharField(_("venue"), max_length=300, blank=True)
     venue_address = models.CharField(_("venue address"), max_length=400, blank=True)
     venue_city = models.CharField(_("city"), max_length=120, blank=True)
@@ -242,6 +328,14 @@ class Event(PublishedModel):
             "The total the organisers reported. The participant groups are checked against it."
         ),
     )
+    participants_qualifier = models.CharField(
+        _("the declared total is"),
+        max_length=10,
+        choices=TotalQualifier.choices,
+        default=TotalQualifier.EXACT,
+        blank=True,
+        help_text=_("As the source words it: “more than 150 people” is more than 150."),
+    )
     organisations_represented = models.PositiveIntegerField(
         _("number of organisations represented"), null=True, blank=True
     )
@@ -261,6 +355,12 @@ class Event(PublishedModel):
         help_text=_("Papers, presentations and other publications from this event."),
     )
 
+    staff_notes = models.TextField(
+        _("staff notes"),
+        blank=True,
+        help_text=_("Private notes for staff. Never shown on the public site."),
+    )
+
     objects = EventQuerySet.as_manager()
 
     class Meta:
@@ -270,6 +370,9 @@ class Event(PublishedModel):
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__gte=F("start_date")), name="event_ends_after_start"
+            ),
+            models.UniqueConstraint(
+                fields=["series", "batch_number"], name="event_batch_number_unique_in_series"
             ),
         ]
 
@@ -289,6 +392,17 @@ class Event(PublishedModel):
             errors["end_date"] = _("The event cannot end before it starts.")
         if self.slug in RESERVED_SLUGS:
             errors["slug"] = _("This address is reserved; choose another slug.")
+        if (
+            self.start_time
+            and self.end_time
+            and self.start_date == self.end_date
+            and self.end_time < self.start_time
+        ):
+            errors["end_time"] = _("The event cannot end before it starts.")
+        if self.end_time and not self.start_time:
+            errors["start_time"] = _("Give the start time too, or neither.")
+        if self.batch_number is not None and not self.series_id:
+            errors["series"] = _("A batch number belongs to a series: choose the series.")
         if errors:
             raise ValidationError(errors)
 
@@ -301,10 +415,15 @@ class Event(PublishedModel):
         """Groups vs declared total, from annotations when present, else from the groups."""
         if hasattr(self, "groups_total") and hasattr(self, "groups_count"):
             return ParticipantCheck(
-                self.declared_participants, self.groups_total or 0, self.groups_count or 0
+                self.declared_participants,
+                self.groups_total or 0,
+                self.groups_count or 0,
+                self.participants_qualifier or TotalQualifier.EXACT,
             )
         return check_participants(
-            self.declared_participants, [g.count for g in self.participant_groups.all()]
+            self.declared_participants,
+            [g.count for g in self.participant_groups.all()],
+            self.participants_qualifier,
         )
 
     @property
@@ -314,6 +433,13 @@ class Event(PublishedModel):
             return self.declared_participants
         check = self.participant_check
         return check.groups_total if check.groups_count else None
+
+    @property
+    def participant_total_qualifier(self) -> str:
+        """The wording of `participant_total`: the source's for a declared total, else exact."""
+        if self.declared_participants is not None:
+            return self.participants_qualifier or TotalQualifier.EXACT
+        return TotalQualifier.EXACT
 
     @property
     def missing_languages(self) -> list[str]:
@@ -453,7 +579,12 @@ class ParticipantGroup(models.Model):
         Event, models.CASCADE, related_name="participant_groups", verbose_name=_("event")
     )
     label = models.CharField(_("category"), max_length=300, blank=True)
-    count = models.PositiveIntegerField(_("number of people"))
+    count = models.PositiveIntegerField(
+        _("number of people"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when the source names the category without a number."),
+    )
     units = models.PositiveIntegerField(
         _("units"), null=True, blank=True, help_text=_("For example 77 (provinces).")
     )
@@ -480,7 +611,8 @@ class ParticipantGroup(models.Model):
         ]
 
     def __str__(self):
-        return f"{translated(self, 'label')}: {self.count}"
+        label = str(translated(self, "label"))
+        return label if self.count is None else f"{label}: {self.count}"
 
     @property
     def has_breakdown(self) -> bool:
@@ -494,6 +626,8 @@ class ParticipantGroup(models.Model):
             errors["per_unit"] = _(
                 "Give both the number of units and the people per unit, or neither."
             )
+        elif self.has_breakdown and self.count is None:
+            errors["count"] = _("Give the number of people the units come to.")
         elif self.has_breakdown and self.count is not None:
             if self.count != self.units * self.per_unit:
                 errors["count"] = _(
@@ -601,3 +735,152 @@ class Photo(models.Model):
 
     def __str__(self):
         return str(translated(self, "caption")) or self.image.name
+
+
+class EventSeries(PublishedModel):
+    """A series of events held in numbered batches (รุ่นที่ 1, รุ่นที่ 2 …), often in turn
+    in different provinces. Distinct from a recurring event's edition (ครั้งที่)."""
+
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        help_text=_("The web address of the series, in Latin letters, digits and hyphens."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="event_series",
+        verbose_name=_("programme"),
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("event series")
+        verbose_name_plural = _("event series")
+
+    def __str__(self):
+        return str(translated(self, "title", "th")) or self.slug
+
+    def get_absolute_url(self):
+        return reverse("events:series", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if not (self.title_th or self.title_en):
+            raise ValidationError({"title_th": _("Give the series a title in Thai or in English.")})
+
+
+class Award(models.Model):
+    """An award or recognition given at an event, to an organisation or a person."""
+
+    event = models.ForeignKey(Event, models.CASCADE, related_name="awards", verbose_name=_("event"))
+    organisation = models.ForeignKey(
+        "networks.Organisation",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="awards",
+        verbose_name=_("recipient organisation"),
+    )
+    person = models.ForeignKey(
+        "networks.Person",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="awards",
+        verbose_name=_("recipient person"),
+    )
+    title = models.CharField(
+        _("award"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example “King Prajadhipok's Award”."),
+    )
+    category = models.CharField(_("category"), max_length=300, blank=True)
+    citation = models.TextField(_("citation"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("award or recognition")
+        verbose_name_plural = _("awards and recognitions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(organisation__isnull=False) | Q(person__isnull=False),
+                name="award_has_recipient",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{translated(self, 'title')} – {self.organisation or self.person}"
+
+    def clean(self):
+        errors = {}
+        if not (self.organisation_id or self.person_id):
+            errors["organisation"] = _("Choose the organisation or the person who received it.")
+        if not (self.title_th or self.title_en):
+            errors["title_th"] = _("Name the award in Thai or in English.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class GoodPracticeRole(models.TextChoices):
+    PRESENTED = "presented", _("Presented at the event")
+    AWARDED = "awarded", _("Awarded at the event")
+
+
+class EventGoodPractice(models.Model):
+    """A good practice presented or awarded at an event (declared here: events may import
+    programmes, never the other way)."""
+
+    event = models.ForeignKey(
+        Event, models.CASCADE, related_name="good_practice_links", verbose_name=_("event")
+    )
+    good_practice = models.ForeignKey(
+        "programmes.GoodPractice",
+        models.PROTECT,
+        related_name="event_links",
+        verbose_name=_("good practice"),
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=12,
+        choices=GoodPracticeRole.choices,
+        default=GoodPracticeRole.PRESENTED,
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("good practice at the event")
+        verbose_name_plural = _("good practices at the event")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "good_practice", "role"], name="event_good_practice_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.good_practice} ({self.get_role_display()})"
+
+
+class EventSource(AbstractSource):
+    FACTS = [
+        ("dates", _("dates and times")),
+        ("venue", _("venue")),
+        ("participants", _("participants")),
+        ("organisers", _("organisers")),
+        ("speakers", _("speakers")),
+        ("awards", _("awards")),
+    ]
+
+    event = models.ForeignKey(
+        Event, models.CASCADE, related_name="sources", verbose_name=_("event")
+    )
+
+    class Meta(AbstractSource.Meta):
+        pass

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Event
+from events.models import Event, EventSeries
 from portal.search import Source
 
 EVENTS = Source(
@@ -20,4 +20,17 @@ EVENTS = Source(
     order=20,
 )
 
-SOURCES = (EVENTS,)
+SERIES = Source(
+    key="event-series",
+    model=EventSeries,
+    label=_("Event series"),
+    type_label=_("Event series"),
+    title="title",
+    title_fields=("title",),
+    other_fields=("summary",),
+    snippet="summary",
+    newest=("created_at",),
+    order=21,
+)
+
+SOURCES = (EVENTS, SERIES)

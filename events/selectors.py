@@ -12,8 +12,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from events.models import (
+    Award,
     Event,
+    EventGoodPractice,
     EventOrganiser,
+    EventSeries,
     Participation,
     Role,
     RoleKind,
@@ -23,6 +26,7 @@ from events.models import (
 from networks.models import Network
 from portal import pagecache
 from portal.countries import country_codes
+from portal.models import PublishedQuerySet
 from programmes.models import Programme
 from publications.models import Publication
 
@@ -46,7 +50,7 @@ def event_detail_queryset(user=None) -> QuerySet:
     )
     return (
         Event.objects.visible_to(user)
-        .select_related("programme", "network", "reporter", "reporter__organisation")
+        .select_related("programme", "network", "series", "reporter", "reporter__organisation")
         .annotate(
             attended_count=Coalesce(Subquery(attended, output_field=IntegerField()), 0),
         )
@@ -66,6 +70,25 @@ def event_detail_queryset(user=None) -> QuerySet:
             "albums",
             "photos",
             Prefetch("documents", queryset=Publication.objects.published()),
+            Prefetch(
+                "awards",
+                queryset=Award.objects.select_related(
+                    "organisation", "person", "person__organisation"
+                ),
+            ),
+            Prefetch(
+                "good_practice_links",
+                queryset=EventGoodPractice.objects.filter(
+                    PublishedQuerySet.published_q("good_practice__")
+                ).select_related("good_practice"),
+            ),
+            "sources",
+            # The other batches of the series, for the links between them (none without one).
+            Prefetch(
+                "series__events",
+                queryset=Event.objects.published().order_by("batch_number", "start_date", "pk"),
+                to_attr="batches",
+            ),
         )
     )
 
@@ -137,6 +160,43 @@ def event_programme(event: Event) -> EventProgramme:
 
 def event_reporters(event: Event) -> list[Role]:
     return [role for role in event.roles.all() if role.role == RoleKind.REPORTER]
+
+
+def series_detail_queryset(user=None) -> QuerySet:
+    """A series with its batches (the published ones; staff see drafts too), in two queries."""
+    return (
+        EventSeries.objects.visible_to(user)
+        .select_related("programme")
+        .prefetch_related(
+            Prefetch(
+                "events",
+                queryset=Event.objects.visible_to(user).order_by(
+                    "batch_number", "start_date", "pk"
+                ),
+                to_attr="batches",
+            )
+        )
+    )
+
+
+def awards_for_organisation(organisation) -> QuerySet:
+    """Awards an organisation received at published events, most recent first."""
+    return (
+        Award.objects.filter(organisation=organisation)
+        .filter(PublishedQuerySet.published_q("event__"))
+        .select_related("event")
+        .order_by("-event__start_date", "order", "pk")
+    )
+
+
+def events_for_good_practice(good_practice) -> QuerySet:
+    """A good practice's presentations and awards at published events, most recent first."""
+    return (
+        EventGoodPractice.objects.filter(good_practice=good_practice)
+        .filter(PublishedQuerySet.published_q("event__"))
+        .select_related("event")
+        .order_by("-event__start_date", "order", "pk")
+    )
 
 
 def home_page() -> dict:

@@ -1,6 +1,17 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from events.models import Event, EventAlbum, ParticipantGroup, Photo, Role, Session
+from events.models import (
+    Award,
+    Event,
+    EventAlbum,
+    EventSeries,
+    EventSource,
+    ParticipantGroup,
+    Photo,
+    Role,
+    Session,
+)
+from portal.sources import SOURCE_TRANSLATED_FIELDS
 
 
 @register(Event)
@@ -18,6 +29,7 @@ class EventTranslationOptions(TranslationOptions):
         "outcome_statement",
         "reporter_name",
         "image_credit",
+        "batch_place",
     )
     required_languages = ()
 
@@ -49,4 +61,22 @@ class EventAlbumTranslationOptions(TranslationOptions):
 @register(Photo)
 class PhotoTranslationOptions(TranslationOptions):
     fields = ("caption", "credit")
+    required_languages = ()
+
+
+@register(EventSeries)
+class EventSeriesTranslationOptions(TranslationOptions):
+    fields = ("title", "summary")
+    required_languages = ()
+
+
+@register(Award)
+class AwardTranslationOptions(TranslationOptions):
+    fields = ("title", "category", "citation")
+    required_languages = ()
+
+
+@register(EventSource)
+class EventSourceTranslationOptions(TranslationOptions):
+    fields = SOURCE_TRANSLATED_FIELDS
     required_languages = ()

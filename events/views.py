@@ -12,6 +12,7 @@ from networks.models import Network
 from portal import thaidates
 from portal.i18n import translated
 from portal.lists import FilteredListView
+from portal.sources import disagreements
 from programmes.models import Programme
 
 
@@ -71,12 +72,33 @@ class EventDetailView(DetailView):
             programme_blocks=selectors.event_programme(event),
             reporters=selectors.event_reporters(event),
             groups=groups,
-            chart=participant_chart(groups),
+            chart=participant_chart([g for g in groups if g.count is not None]),
+            uncounted_groups=any(g.count is None for g in groups),
             check=event.participant_check,
             organisers=list(event.event_organisers.all()),
             documents=list(event.documents.all()),
+            awards=list(event.awards.all()),
+            good_practices=list(event.good_practice_links.all()),
+            sources=list(event.sources.all()),
+            source_disagreements=disagreements(event.sources.all()),
+            batches=_batches(event),
         )
         return context
+
+
+def _batches(event) -> list:
+    """The published batches of the event's public series (this one included), or none."""
+    if not (event.series_id and event.series.is_public):
+        return []
+    return list(event.series.batches)
+
+
+class SeriesDetailView(DetailView):
+    template_name = "events/series_detail.html"
+    context_object_name = "series"
+
+    def get_queryset(self):
+        return selectors.series_detail_queryset(self.request.user)
 
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:

@@ -3,9 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from networks.forms import OrganisationAdminForm, PersonAdminForm
-from networks.models import Membership, Network, Organisation, Person
+from networks.models import Membership, Network, Organisation, OrganisationSource, Person
 from networks.resources import OrganisationImporter
 from portal.admin_filters import CountryListFilter
+from portal.admin_sources import SourceInlineBase
 from portal.imports import ImportAdminMixin
 
 
@@ -43,6 +44,10 @@ class NetworkMembershipInline(TranslationTabularInline):
     verbose_name_plural = _("member organisations")
 
 
+class OrganisationSourceInline(SourceInlineBase):
+    model = OrganisationSource
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(ImportAdminMixin, TabbedTranslationAdmin):
     form = OrganisationAdminForm
@@ -76,6 +81,7 @@ class OrganisationAdmin(ImportAdminMixin, TabbedTranslationAdmin):
             },
         ),
         (_("Publishing"), {"fields": ["slug", "status", "published_at"]}),
+        (_("Staff notes (private)"), {"fields": ["staff_notes"]}),
     ]
     list_display = ["name", "acronym", "kind", "country", "parent", "status"]
     list_select_related = ["parent"]
@@ -83,7 +89,7 @@ class OrganisationAdmin(ImportAdminMixin, TabbedTranslationAdmin):
     search_fields = ["name_th", "name_en", "acronym_th", "acronym_en", "slug"]
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ["name_en"]}
-    inlines = [OrganisationMembershipInline]
+    inlines = [OrganisationMembershipInline, OrganisationSourceInline]
 
 
 @admin.register(Network)

@@ -16,6 +16,7 @@ from portal.fields import (
 from portal.i18n import Text, first_text, translated
 from portal.images import ProcessedImageField
 from portal.models import PublishedModel, PublishedQuerySet
+from portal.sources import AbstractSource
 
 
 class OrganisationKind(models.TextChoices):
@@ -68,6 +69,12 @@ class Organisation(PublishedModel):
         max_length=100,
         unique=True,
         help_text=_("The web address of the page: Latin letters, digits and hyphens only."),
+    )
+
+    staff_notes = models.TextField(
+        _("staff notes"),
+        blank=True,
+        help_text=_("Private notes for staff. Never shown on the public site."),
     )
 
     objects = OrganisationQuerySet.as_manager()
@@ -301,3 +308,20 @@ class Person(models.Model):
     @property
     def display_position(self) -> Text:
         return translated(self, "position")
+
+
+class OrganisationSource(AbstractSource):
+    FACTS = [
+        ("name", _("name")),
+        ("kind", _("kind of organisation")),
+        ("location", _("location")),
+        ("parent", _("parent organisation")),
+        ("description", _("description")),
+    ]
+
+    organisation = models.ForeignKey(
+        Organisation, models.CASCADE, related_name="sources", verbose_name=_("organisation")
+    )
+
+    class Meta(AbstractSource.Meta):
+        pass

@@ -14,6 +14,7 @@ from portal import pagecache
 from portal.collation import collated
 from portal.countries import country_name, sort_key
 from portal.models import PublishedQuerySet
+from portal.sources import disagreements
 
 # --- organisations directory -------------------------------------------------------------
 
@@ -97,6 +98,8 @@ class OrganisationPage:
     more_coordinated: bool = False
     more_people: bool = False
     extra: dict = field(default_factory=dict)
+    sources: list = field(default_factory=list)
+    source_disagreements: list = field(default_factory=list)
 
 
 def organisation_page(organisation: Organisation) -> OrganisationPage:
@@ -130,6 +133,8 @@ def organisation_page(organisation: Organisation) -> OrganisationPage:
         more_memberships=more_memberships or more_coordinated,
         more_coordinated=more_coordinated,
         more_people=more_people,
+        sources=(sources := list(organisation.sources.all())),
+        source_disagreements=disagreements(sources),
     )
 
 

@@ -1,6 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from networks.models import Membership, Network, Organisation, Person
+from networks.models import Membership, Network, Organisation, OrganisationSource, Person
+from portal.sources import SOURCE_TRANSLATED_FIELDS
 
 
 @register(Organisation)
@@ -24,4 +25,10 @@ class MembershipTranslationOptions(TranslationOptions):
 @register(Person)
 class PersonTranslationOptions(TranslationOptions):
     fields = ("honorific", "given_name", "family_name", "position")
+    required_languages = ()
+
+
+@register(OrganisationSource)
+class OrganisationSourceTranslationOptions(TranslationOptions):
+    fields = SOURCE_TRANSLATED_FIELDS
     required_languages = ()

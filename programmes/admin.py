@@ -13,6 +13,7 @@ from modeltranslation.admin import (
 
 from portal import thaidates
 from portal.admin_filters import CountryListFilter, country_filter
+from portal.admin_sources import SourceInlineBase
 from programmes import selectors
 from programmes.forms import OrderedInlineFormSet, ProgrammeAdminForm
 from programmes.models import (
@@ -22,6 +23,7 @@ from programmes.models import (
     Programme,
     ProgrammeLink,
     ProgrammePartner,
+    ProgrammeSource,
     Stage,
     TeamMember,
     Theme,
@@ -111,6 +113,10 @@ class LinkInline(TranslationTabularInline):
     fields = ["label", "url", "order"]
 
 
+class ProgrammeSourceInline(SourceInlineBase):
+    model = ProgrammeSource
+
+
 @admin.register(Theme)
 class ThemeAdmin(TabbedTranslationAdmin):
     list_display = ["name_th", "name_en", "order", "slug"]
@@ -126,7 +132,15 @@ class ProgrammeAdmin(TabbedTranslationAdmin):
         (None, {"fields": ["title", "acronym", "themes", "summary", "objectives", "body"]}),
         (
             _("Dates and status"),
-            {"fields": ["start_date", "end_date", "date_precision", "stage"]},
+            {
+                "fields": [
+                    "start_date",
+                    "end_date",
+                    "date_precision",
+                    "stage",
+                    "derived_stage_label",
+                ]
+            },
         ),
         (
             _("Who and where"),
@@ -134,7 +148,9 @@ class ProgrammeAdmin(TabbedTranslationAdmin):
         ),
         (_("Cover image"), {"fields": ["cover", "cover_credit"]}),
         (_("Publishing"), {"fields": ["slug", "status", "published_at"]}),
+        (_("Staff notes (private)"), {"fields": ["staff_notes"]}),
     ]
+    readonly_fields = ["derived_stage_label"]
     list_display = [
         "title_th",
         "title_en",
@@ -154,7 +170,7 @@ class ProgrammeAdmin(TabbedTranslationAdmin):
     search_fields = ["title_th", "title_en", "acronym_th", "acronym_en", "slug"]
     autocomplete_fields = ["lead_organisation", "networks", "themes"]
     prepopulated_fields = {"slug": ["title_en"]}
-    inlines = [PartnerInline, TeamInline, ImpactInline, LinkInline]
+    inlines = [PartnerInline, TeamInline, ImpactInline, LinkInline, ProgrammeSourceInline]
 
     @admin.display(description=_("dates"), ordering="start_date")
     def period(self, obj):
@@ -163,6 +179,22 @@ class ProgrammeAdmin(TabbedTranslationAdmin):
     @admin.display(description=_("programme status"))
     def stage_label(self, obj):
         return obj.get_current_stage_display() or "—"
+
+    @admin.display(description=_("status the dates give today"))
+    def derived_stage_label(self, obj):
+        """Offered beside the stated status, never put in its place."""
+        derived = obj.get_derived_stage_display() if obj and obj.pk else ""
+        if not derived:
+            return "—"
+        if obj.stage and obj.stage != obj.derived_stage:
+            return format_html(
+                '{} <span style="color:#a33">({})</span>',
+                derived,
+                _(
+                    "differs from the status the source states; the public page shows the stated one"
+                ),
+            )
+        return derived
 
     @admin.display(description=_("both languages"))
     def missing_language(self, obj):

@@ -23,6 +23,8 @@ from programmes.models import (
     Programme,
     ProgrammeLink,
     ProgrammePartner,
+    ProgrammeSource,
+    Stage,
     TeamMember,
     TeamRole,
     Theme,
@@ -80,6 +82,8 @@ DELGOSEA = {
     "date_precision": DatePrecision.MONTH,
     "countries": ["TH", "VN", "PH", "ID", "KH"],
     "status": Status.PUBLISHED,
+    # As the seed states it (กำลังดำเนินการ), though its dates ended in 2555.
+    "stage": Stage.ONGOING,
 }
 
 DELGOSEA_IMPACTS = [
@@ -190,6 +194,31 @@ def _set_rows(model, programme: Programme, rows: list[dict]) -> None:
     model.objects.filter(programme=programme, order__gt=len(rows)).delete()
 
 
+# TEI's page on the programme (the seed) is its source: it gives the duration, and states
+# the status as “กำลังดำเนินการ” (ongoing), which the page shows as stated.
+_TEI_PAGE = {
+    "title_th": DELGOSEA["title_th"],
+    "title_en": DELGOSEA["title_en"],
+    "publisher_th": "สถาบันสิ่งแวดล้อมไทย",
+    "publisher_en": "Thailand Environment Institute",
+}
+DELGOSEA_SOURCES = [
+    {
+        **_TEI_PAGE,
+        "supports": ["duration", "dates"],
+        "stated_value_th": "30 เดือน ตั้งแต่เดือนมีนาคม 2553 – เดือนสิงหาคม 2555",
+        "stated_value_en": "30 months, March 2010 – August 2012",
+    },
+    {
+        **_TEI_PAGE,
+        "supports": ["status"],
+        "stated_value_th": "กำลังดำเนินการ",
+        "stated_value_en": "ongoing",
+    },
+    {**_TEI_PAGE, "supports": ["partners"], "stated_value_th": "", "stated_value_en": ""},
+]
+
+
 def _load_delgosea(themes: dict, missing: list[str]) -> Programme:
     tei = _organisation("tei", missing)
     programme = upsert(
@@ -221,6 +250,7 @@ def _load_delgosea(themes: dict, missing: list[str]) -> Programme:
         programme,
         [{"url": url, "label_th": th, "label_en": en} for url, th, en in DELGOSEA_LINKS],
     )
+    _set_rows(ProgrammeSource, programme, DELGOSEA_SOURCES)
     network = Network.objects.filter(slug="delgosea-sustainable-cities-network").first()
     if network is not None:
         programme.networks.add(network)

@@ -14,6 +14,7 @@ from portal.fields import CountryField, DateField, URLField
 from portal.i18n import translated
 from portal.images import ProcessedImageField
 from portal.models import PublishedModel, PublishedQuerySet
+from portal.sources import AbstractSource
 
 SLUG_HELP = _("The web address of the page: Latin letters, digits and hyphens only.")
 
@@ -78,7 +79,10 @@ class Programme(PublishedModel):
         max_length=10,
         choices=Stage.choices,
         blank=True,
-        help_text=_("Leave empty to derive it from the dates."),
+        help_text=_(
+            "The status as the source states it (for example “กำลังดำเนินการ”: ongoing). "
+            "Leave empty to derive it from the dates; the admin shows the derived one beside it."
+        ),
     )
     start_date = DateField(_("start"), null=True, blank=True)
     end_date = DateField(_("end"), null=True, blank=True)
@@ -109,6 +113,11 @@ class Programme(PublishedModel):
     )
     cover_credit = models.CharField(_("cover credit"), max_length=300, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True, help_text=SLUG_HELP)
+    staff_notes = models.TextField(
+        _("staff notes"),
+        blank=True,
+        help_text=_("Private notes for staff. Never shown on the public site."),
+    )
 
     objects = ProgrammeQuerySet.as_manager()
 
@@ -146,9 +155,16 @@ class Programme(PublishedModel):
 
     @property
     def current_stage(self) -> str:
-        """The stage staff set, or the one the dates give today."""
-        if self.stage:
-            return self.stage
+        """The stage the source states (staff record it), or the one the dates give today."""
+        return self.stage or self.derived_stage
+
+    @property
+    def stage_is_stated(self) -> bool:
+        return bool(self.stage)
+
+    @property
+    def derived_stage(self) -> str:
+        """The stage the dates give today, whatever the source states."""
         today = timezone.localdate()
         if self.start_date and self.start_date > today:
             return Stage.PLANNED
@@ -160,6 +176,10 @@ class Programme(PublishedModel):
 
     def get_current_stage_display(self) -> str:
         stage = self.current_stage
+        return Stage(stage).label if stage else ""
+
+    def get_derived_stage_display(self) -> str:
+        stage = self.derived_stage
         return Stage(stage).label if stage else ""
 
     @property
@@ -372,3 +392,22 @@ class GoodPracticeImage(models.Model):
 
     def __str__(self):
         return str(translated(self, "caption")) or PurePosixPath(self.image.name).name
+
+
+class ProgrammeSource(AbstractSource):
+    FACTS = [
+        ("dates", _("dates")),
+        ("duration", _("duration")),
+        ("status", _("programme status")),
+        ("partners", _("partners")),
+        ("funding", _("funding")),
+        ("countries", _("countries")),
+        ("results", _("results")),
+    ]
+
+    programme = models.ForeignKey(
+        Programme, models.CASCADE, related_name="sources", verbose_name=_("programme")
+    )
+
+    class Meta(AbstractSource.Meta):
+        pass

@@ -14,6 +14,7 @@ from networks.models import Network
 from portal import pagecache
 from portal.collation import collated
 from portal.countries import country_codes, country_name, sort_key
+from portal.sources import disagreements
 from portal.thaidates import calendar_year
 from programmes.models import (
     GoodPractice,
@@ -146,6 +147,7 @@ def programme_detail_queryset(user=None) -> QuerySet:
             ),
             "impacts",
             "links",
+            "sources",
             Prefetch("networks", queryset=Network.objects.published().order_by(collated("name"))),
         )
         .select_related("lead_organisation")
@@ -177,6 +179,7 @@ class ProgrammePage:
     countries: list[tuple[str, str]]
     cases: list[GoodPractice] = field(default_factory=list)
     more_cases: bool = False
+    source_disagreements: list = field(default_factory=list)
 
 
 PAGE_CASES = 6
@@ -200,6 +203,7 @@ def programme_page(programme: Programme) -> ProgrammePage:
             (p for p in partners if p.role != PartnerRole.FUNDER), PartnerRole.choices
         ),
         team_groups=_grouped(programme.team.all(), TeamRole.choices),
+        source_disagreements=disagreements(programme.sources.all()),
         countries=sorted(
             ((code, country_name(code)) for code in country_codes(programme.countries)),
             key=lambda pair: sort_key(pair[1]),

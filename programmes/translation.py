@@ -1,11 +1,13 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from portal.sources import SOURCE_TRANSLATED_FIELDS
 from programmes.models import (
     GoodPractice,
     GoodPracticeImage,
     ImpactStatement,
     Programme,
     ProgrammeLink,
+    ProgrammeSource,
     Theme,
 )
 
@@ -43,4 +45,10 @@ class GoodPracticeTranslationOptions(TranslationOptions):
 @register(GoodPracticeImage)
 class GoodPracticeImageTranslationOptions(TranslationOptions):
     fields = ("caption",)
+    required_languages = ()
+
+
+@register(ProgrammeSource)
+class ProgrammeSourceTranslationOptions(TranslationOptions):
+    fields = SOURCE_TRANSLATED_FIELDS
     required_languages = ()

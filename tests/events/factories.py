@@ -5,10 +5,14 @@ import datetime
 import factory
 
 from events.models import (
+    Award,
     Event,
     EventAlbum,
+    EventGoodPractice,
     EventKind,
     EventOrganiser,
+    EventSeries,
+    EventSource,
     ParticipantGroup,
     Participation,
     Role,
@@ -95,3 +99,41 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
 
     event = factory.SubFactory(EventFactory)
     person = factory.SubFactory(PersonFactory)
+
+
+class EventSeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventSeries
+
+    title_th = factory.Sequence(lambda n: f"หลักสูตรทดสอบ {n}")
+    title_en = factory.Sequence(lambda n: f"Test course {n}")
+    slug = factory.Sequence(lambda n: f"test-series-{n}")
+    status = Status.PUBLISHED
+
+
+class AwardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Award
+
+    event = factory.SubFactory(EventFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    title_th = factory.Sequence(lambda n: f"รางวัลทดสอบ {n}")
+    title_en = factory.Sequence(lambda n: f"Test award {n}")
+
+
+class EventGoodPracticeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventGoodPractice
+
+    event = factory.SubFactory(EventFactory)
+    good_practice = factory.SubFactory(GoodPracticeFactory)
+
+
+class EventSourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventSource
+
+    event = factory.SubFactory(EventFactory)
+    title_th = factory.Sequence(lambda n: f"แหล่งข้อมูล {n}")
+    title_en = factory.Sequence(lambda n: f"Source {n}")
+    url = factory.Sequence(lambda n: f"https://example.org/source/{n}")

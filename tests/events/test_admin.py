@@ -86,7 +86,7 @@ def test_attendance_admin_pages_render_in_the_staff_language(staff_in, lang):
 def test_every_registered_events_model_is_covered(admin_client):
     html = admin_client.get("/admin/").content.decode()
     registered = set(re.findall(r"/admin/events/(\w+)/", html))
-    assert registered == {"event", "participation"}
+    assert registered == {"event", "eventseries", "participation"}
 
 
 # --- changelist ------------------------------------------------------------------
@@ -204,8 +204,11 @@ def test_add_page_offers_the_inlines_staff_need(admin_client):
         "sessions",
         "roles",
         "participant_groups",
+        "awards",
+        "good_practice_links",
         "albums",
         "photos",
+        "sources",
     }
     # Autocomplete for people and organisations.
     assert "admin-autocomplete" in html

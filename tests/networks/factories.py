@@ -3,7 +3,14 @@
 import factory
 from django.utils import timezone
 
-from networks.models import Membership, Network, Organisation, OrganisationKind, Person
+from networks.models import (
+    Membership,
+    Network,
+    Organisation,
+    OrganisationKind,
+    OrganisationSource,
+    Person,
+)
 from portal.models import Status
 
 
@@ -51,6 +58,16 @@ class PersonFactory(factory.django.DjangoModelFactory):
     # Private contacts on every test person, so a test that looks for a leak can find one.
     email = factory.Sequence(lambda n: f"private{n}@example.org")
     phone = factory.Sequence(lambda n: f"+66 81 000 {n:04d}")
+
+
+class OrganisationSourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OrganisationSource
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    title_th = factory.Sequence(lambda n: f"แหล่งข้อมูล {n}")
+    title_en = factory.Sequence(lambda n: f"Source {n}")
+    url = factory.Sequence(lambda n: f"https://example.org/organisation-source/{n}")
 
 
 def bulk_organisations(count: int, **extra) -> list[Organisation]:

@@ -87,6 +87,8 @@ def _organisation_post(**overrides):
         "memberships-INITIAL_FORMS": "0",
         "memberships-MIN_NUM_FORMS": "0",
         "memberships-MAX_NUM_FORMS": "1000",
+        "sources-TOTAL_FORMS": "0",
+        "sources-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data

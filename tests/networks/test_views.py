@@ -227,8 +227,9 @@ def test_organisation_page_query_count_does_not_grow(client, django_assert_num_q
         MembershipFactory(network=NetworkFactory(), organisation=tree["csnm"])
         PersonFactory(organisation=tree["csnm"], public_consent=True, slug=f"p{i}")
         del child
-    # organisation (+3 parents), children, memberships, coordinated networks, people
-    with django_assert_num_queries(8):  # the last three: its programmes, events, publications
+    # organisation (+3 parents), children, memberships, coordinated networks, people, sources;
+    # then its programmes, events, awards and publications (sections of the higher apps)
+    with django_assert_num_queries(10):
         response = client.get(url("th", "organisation_detail", slug="csnm"))
     assert response.status_code == 200
 

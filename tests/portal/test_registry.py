@@ -97,6 +97,7 @@ def test_every_app_registers_its_search_sources_in_the_results_order():
     assert keys == [
         "programmes",
         "events",
+        "event-series",
         "organisations",
         "networks",
         "good_practices",

@@ -17,7 +17,7 @@ from publications.models import (
     Publication,
     PublicationKind,
 )
-from tests.events.factories import EventFactory
+from tests.events.factories import EventFactory, EventSeriesFactory
 from tests.networks.factories import NetworkFactory, OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -287,6 +287,7 @@ def _records_of_every_type(count: int, start: int):
         good_practice(title_en=f"Civic practice {i}")
         publication(title_en=f"Civic manual {i}", year=2012)
         EventFactory(title_en=f"Civic forum {i}")
+        EventSeriesFactory(title_en=f"Civic course {i}")
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])

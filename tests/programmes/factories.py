@@ -13,6 +13,7 @@ from programmes.models import (
     Programme,
     ProgrammeLink,
     ProgrammePartner,
+    ProgrammeSource,
     TeamMember,
     TeamRole,
     Theme,
@@ -91,6 +92,16 @@ class GoodPracticeFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"case-{n}")
     country = "TH"
     status = Status.PUBLISHED
+
+
+class ProgrammeSourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgrammeSource
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    title_th = factory.Sequence(lambda n: f"แหล่งข้อมูล {n}")
+    title_en = factory.Sequence(lambda n: f"Source {n}")
+    url = factory.Sequence(lambda n: f"https://example.org/programme-source/{n}")
 
 
 def bulk_programmes(count: int, **extra) -> list[Programme]:

@@ -56,7 +56,7 @@ def test_admin_pages_render(admin_client_in, objects, lang, model):
 
 def test_programme_form_has_inlines_and_autocomplete(admin_client_in, objects):
     html = admin_client_in("en").get(reverse("admin:programmes_programme_add")).content.decode()
-    for prefix in ("partners", "team", "impacts", "links"):
+    for prefix in ("partners", "team", "impacts", "links", "sources"):
         assert f'name="{prefix}-TOTAL_FORMS"' in html
     assert "impacts-__prefix__-text_th" in html and "impacts-__prefix__-order" in html
     assert "data-autocomplete-light-url" not in html  # Django's own autocomplete, not a plug-in
@@ -128,7 +128,7 @@ def _programme_post(**overrides):
         "published_at_0": "",
         "published_at_1": "",
     }
-    for prefix in ("partners", "team", "impacts", "links"):
+    for prefix in ("partners", "team", "impacts", "links", "sources"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     data.update(overrides)
     return data

@@ -62,7 +62,9 @@ SEED_FACTS = {
         "ตามหลักการของพัฒนาที่ยั่งยืนต่อไป",
         # 30 months, March 2553 – August 2555.
         "มีนาคม 2553 – สิงหาคม 2555 (30 เดือน)",
-        "ดำเนินการเสร็จสิ้น",
+        # The status as the seed states it (กำลังดำเนินการ), not the one its dates give.
+        "กำลังดำเนินการ",
+        "ตามที่แหล่งข้อมูลระบุ",
         # Funder, implementing organisation, director and manager.
         "ผู้สนับสนุนโครงการ",
         "คณะกรรมาธิการสหภาพยุโรป",
@@ -90,7 +92,8 @@ SEED_FACTS = {
         "The programme set out to build the capacity of the staff of local governments",
         "in line with the principles of sustainable development",
         "March 2010 – August 2012 (30 months)",
-        "Completed",
+        "Ongoing",
+        "as the source states it",
         "Funded by",
         "European Commission",
         "Implemented by",
