@@ -5,6 +5,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from networks.forms import OrganisationAdminForm, PersonAdminForm
 from networks.models import Membership, Network, Organisation, Person
 from portal.admin_filters import CountryListFilter
+from portal.dashboard import QualityFilter
 
 
 class NetworkListFilter(admin.SimpleListFilter):
@@ -67,7 +68,7 @@ class OrganisationAdmin(TabbedTranslationAdmin):
     ]
     list_display = ["name", "acronym", "kind", "country", "parent", "status"]
     list_select_related = ["parent"]
-    list_filter = ["kind", CountryListFilter, NetworkListFilter, "status"]
+    list_filter = ["kind", CountryListFilter, NetworkListFilter, "status", QualityFilter]
     search_fields = ["name_th", "name_en", "acronym_th", "acronym_en", "slug"]
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ["name_en"]}
@@ -78,7 +79,7 @@ class OrganisationAdmin(TabbedTranslationAdmin):
 class NetworkAdmin(TabbedTranslationAdmin):
     list_display = ["name", "acronym", "coordinator", "founded", "status"]
     list_select_related = ["coordinator"]
-    list_filter = ["status"]
+    list_filter = ["status", QualityFilter]
     search_fields = ["name_th", "name_en", "acronym_th", "acronym_en", "slug"]
     autocomplete_fields = ["coordinator"]
     prepopulated_fields = {"slug": ["name_en"]}
