@@ -6,11 +6,17 @@ from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 
 from events.forms import (
     EventAdminForm,
     ParticipantGroupFormSet,
+    RoleFormSet,
+    RoleInlineForm,
 )
 from events.models import (
     Award,
@@ -32,6 +38,7 @@ from events.templatetags.events_tags import participants_text, qualified_number
 from portal import thaidates
 from portal.admin_filters import CountryListFilter, country_filter
 from portal.admin_sources import SourceInlineBase
+from portal.dashboard import QualityFilter
 from portal.imports import ImportAdminMixin
 
 
@@ -64,17 +71,26 @@ class EventOrganiserInline(admin.TabularInline):
     fields = ["organisation", "role", "order"]
 
 
-class SessionInline(TranslationTabularInline):
+class SessionInline(TranslationStackedInline):
+    """Stacked, a few fields a line, so it fits the page and each error shows by its field;
+    the description (long, seldom given) is folded away."""
+
     model = Session
     extra = 0
-    fields = ["kind", "number", "title", "description", "starts_at", "ends_at", "order"]
+    fieldsets = [
+        (None, {"fields": [("kind", "number", "order"), ("starts_at", "ends_at"), "title"]}),
+        (_("Description"), {"fields": ["description"], "classes": ["collapse"]}),
+    ]
 
 
 class RoleInline(TranslationTabularInline):
     model = Role
+    form = RoleInlineForm
+    formset = RoleFormSet
     extra = 0
     autocomplete_fields = ["person"]
-    fields = ["person", "role", "session", "position_held", "order"]
+    # A session added in the same form is named by its number in the list (session_position).
+    fields = ["person", "role", "session", "session_position", "position_held", "order"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "session":
@@ -135,6 +151,40 @@ class EventSeriesAdmin(TabbedTranslationAdmin):
     fields = ["title", "slug", "summary", "programme", "status", "published_at"]
 
 
+def resolve_session_positions(roles, sessions) -> None:
+    """Give each role that names its session by its number in the sessions list (already
+    saved, so new sessions have their keys) that session."""
+    rows = []
+    if sessions is not None:
+        deleted = set(map(id, sessions.deleted_forms))
+        rows = [f.instance for f in sessions.forms if id(f) not in deleted]
+    for role_form in roles.forms:
+        position = (getattr(role_form, "cleaned_data", None) or {}).get("session_position")
+        if position and position <= len(rows) and rows[position - 1].pk:
+            role_form.instance.session = rows[position - 1]
+
+
+class KeepEventOnAddAnotherMixin:
+    """“Save and add another” opens the next form with the same event already chosen."""
+
+    def _keep_event(self, request, obj, response):
+        if (
+            "_addanother" in request.POST
+            and isinstance(response, HttpResponseRedirect)
+            and getattr(obj, "event_id", None)
+        ):
+            location = response["Location"]
+            separator = "&" if "?" in location else "?"
+            return HttpResponseRedirect(f"{location}{separator}event={obj.event_id}")
+        return response
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._keep_event(request, obj, super().response_add(request, obj, post_url_continue))
+
+    def response_change(self, request, obj):
+        return self._keep_event(request, obj, super().response_change(request, obj))
+
+
 @admin.register(Event)
 class EventAdmin(ImportAdminMixin, TabbedTranslationAdmin):
     form = EventAdminForm
@@ -167,6 +217,7 @@ class EventAdmin(ImportAdminMixin, TabbedTranslationAdmin):
         ("network", admin.RelatedOnlyFieldListFilter),
         country_filter("venue_country", _("country")),
         "status",
+        QualityFilter,
     ]
     search_fields = ["title_th", "title_en", "slug", "venue_city_th", "venue_city_en"]
     autocomplete_fields = ["programme", "network", "series", "reporter", "documents"]
@@ -338,6 +389,18 @@ class EventAdmin(ImportAdminMixin, TabbedTranslationAdmin):
                 request, gettext("Every group already matches the attendance."), messages.INFO
             )
 
+    def save_related(self, request, form, formsets, change):
+        """Sessions first, then roles naming a session by its number in the list get it."""
+        formsets = sorted(formsets, key=lambda formset: formset.model is not Session)
+        sessions = next((f for f in formsets if f.model is Session), None)
+        form._session_formset = sessions
+        super().save_related(request, form, formsets, change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Role:
+            resolve_session_positions(formset, getattr(form, "_session_formset", None))
+        super().save_formset(request, form, formset, change)
+
     def _view_on_site(self, request, obj, response):
         if "_viewonsite" in request.POST:
             return HttpResponseRedirect(obj.get_absolute_url())
@@ -353,7 +416,7 @@ class EventAdmin(ImportAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(admin.ModelAdmin):
+class ParticipationAdmin(KeepEventOnAddAnotherMixin, admin.ModelAdmin):
     """Individual attendance: staff only, never shown on public pages."""
 
     list_display = ["__str__", "event", "organisation", "group", "country", "attended"]

@@ -106,3 +106,8 @@ class EventsConfig(AppConfig):
         register_archive_generator(
             "events", archive.generate, remove=archive.remove, pages=archive.pages
         )
+
+        # Counts by status and data-quality checks of the admin home.
+        from events import dashboard
+
+        dashboard.register()

@@ -1,10 +1,10 @@
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 
 from events import selectors
-from events.models import Event, EventKind, totals_consistent
+from events.models import Event, EventKind, Role, totals_consistent
 from networks.models import Organisation
 from portal import thaidates
 from portal.forms import CountryChoiceField, FilterForm, RecordFilter
@@ -166,3 +166,66 @@ class ParticipantGroupFormSet(forms.BaseInlineFormSet):
             code="totals_differ",
             params={"total": total, "declared": declared, "difference": total - declared},
         )
+
+
+SESSIONS_PREFIX = "sessions"  # the sessions inline's prefix (Session.event's related name)
+
+
+def _submitted_session_rows(data, prefix: str = SESSIONS_PREFIX) -> int | None:
+    """How many session rows the event form submits, deleted ones left out (None if absent)."""
+    try:
+        total_forms = int(data.get(f"{prefix}-TOTAL_FORMS", ""))
+    except ValueError:
+        return None
+    return sum(1 for i in range(min(total_forms, 1000)) if not data.get(f"{prefix}-{i}-DELETE"))
+
+
+class RoleInlineForm(forms.ModelForm):
+    """A role of the event's admin page that may name its session by its place in the
+    sessions list above, so roles of sessions added in the same form are entered at once
+    (the session select lists only sessions already saved)."""
+
+    session_position = forms.IntegerField(
+        label=_("or session no. in the list above"),
+        min_value=1,
+        max_value=1000,
+        required=False,
+        help_text=_("1 for the first session listed above, 2 for the second…"),
+        widget=forms.NumberInput(attrs={"style": "width: 5em"}),
+    )
+
+    class Meta:
+        model = Role
+        fields = ["person", "role", "session", "position_held", "order"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("session") and cleaned.get("session_position"):
+            self.add_error(
+                "session_position",
+                _("Choose the session or give its number in the list, not both."),
+            )
+        return cleaned
+
+
+class RoleFormSet(forms.BaseInlineFormSet):
+    """Checks that each session number given points at a row of the sessions list submitted."""
+
+    def clean(self):
+        super().clean()
+        rows = _submitted_session_rows(self.data) if self.is_bound else None
+        for form in self.forms:
+            cleaned = getattr(form, "cleaned_data", None) or {}
+            position = cleaned.get("session_position")
+            if not position or cleaned.get("DELETE"):
+                continue
+            if rows is None or position > rows:
+                form.add_error(
+                    "session_position",
+                    ngettext(
+                        "There is no session %(position)s: the list above has %(rows)s session.",
+                        "There is no session %(position)s: the list above has %(rows)s sessions.",
+                        rows or 0,
+                    )
+                    % {"position": position, "rows": rows or 0},
+                )

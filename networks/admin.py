@@ -7,6 +7,7 @@ from networks.models import Membership, Network, Organisation, OrganisationSourc
 from networks.resources import OrganisationImporter
 from portal.admin_filters import CountryListFilter
 from portal.admin_sources import SourceInlineBase
+from portal.dashboard import QualityFilter
 from portal.imports import ImportAdminMixin
 
 
@@ -85,7 +86,7 @@ class OrganisationAdmin(ImportAdminMixin, TabbedTranslationAdmin):
     ]
     list_display = ["name", "acronym", "kind", "country", "parent", "status"]
     list_select_related = ["parent"]
-    list_filter = ["kind", CountryListFilter, NetworkListFilter, "status"]
+    list_filter = ["kind", CountryListFilter, NetworkListFilter, "status", QualityFilter]
     search_fields = ["name_th", "name_en", "acronym_th", "acronym_en", "slug"]
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ["name_en"]}
@@ -96,7 +97,7 @@ class OrganisationAdmin(ImportAdminMixin, TabbedTranslationAdmin):
 class NetworkAdmin(TabbedTranslationAdmin):
     list_display = ["name", "acronym", "coordinator", "founded", "status"]
     list_select_related = ["coordinator"]
-    list_filter = ["status"]
+    list_filter = ["status", QualityFilter]
     search_fields = ["name_th", "name_en", "acronym_th", "acronym_en", "slug"]
     autocomplete_fields = ["coordinator"]
     prepopulated_fields = {"slug": ["name_en"]}

@@ -42,3 +42,8 @@ class NetworksConfig(AppConfig):
         register_archive_generator(
             "networks", archive.generate, remove=archive.remove, pages=archive.pages
         )
+
+        # Counts by status and data-quality checks of the admin home.
+        from networks import dashboard
+
+        dashboard.register()

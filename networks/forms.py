@@ -68,8 +68,9 @@ class DuplicateGuardMixin:
 
 class OrganisationAdminForm(DuplicateGuardMixin, forms.ModelForm):
     duplicate_message = _(
-        "An organisation with this name or acronym may already exist (compared ignoring case, "
-        "spaces and the usual abbreviations):"
+        "This organisation may duplicate one already recorded (names and acronyms compared "
+        "ignoring case, spaces, words such as “Foundation” or “Institute” and the usual "
+        "abbreviations):"
     )
     confirm_not_duplicate = forms.BooleanField(
         label=_("Save anyway: this is a different organisation"),
@@ -104,7 +105,8 @@ class OrganisationAdminForm(DuplicateGuardMixin, forms.ModelForm):
 
 class PersonAdminForm(DuplicateGuardMixin, forms.ModelForm):
     duplicate_message = _(
-        "A person with this name may already exist (compared ignoring case, spaces and honorifics):"
+        "This person may duplicate someone already recorded (names compared ignoring case, "
+        "spaces and honorifics):"
     )
     confirm_not_duplicate = forms.BooleanField(
         label=_("Save anyway: this is a different person"),

@@ -75,6 +75,9 @@ ADMIN = (
     gettext_noop("Start typing to filter…"),
     gettext_noop("Filter navigation items"),
     ngettext_lazy("entry", "entries", 0),
+    # Django's Thai reads "%(model_name)s AND %(field_label)s already exists".
+    gettext_noop("%(model_name)s with this %(field_label)s already exists."),
+    gettext_noop("%(model_name)s with this %(field_labels)s already exists."),
     # Django's Thai has only the singular of this one; the admin asks for the plural form.
     ngettext_lazy("Please correct the error below.", "Please correct the errors below.", 0),
     gettext_noop(

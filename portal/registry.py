@@ -103,6 +103,24 @@ class ArchiveGenerator:
         return list(apps.get_app_config(self.label).get_models())
 
 
+@dataclass(frozen=True)
+class QualityCheck:
+    """One rule of the admin home's data-quality list, for one model (the class).
+
+    `narrow(queryset)` returns the records that break the rule; the dashboard asks it
+    for a count and the first few rows (two queries whatever the data), links each row
+    to its admin change page and the count to the changelist filtered by
+    `?quality=<key>` (the `portal.dashboard.QualityFilter` in the model admin's
+    `list_filter`).
+    """
+
+    key: str
+    model: type[Model]
+    label: Any  # a lazy translated string
+    narrow: Callable[[QuerySet], QuerySet]
+    order: int = 100
+
+
 sections: dict[str, list[Section]] = defaultdict(list)
 list_filters: dict[str, list[ListFilter]] = defaultdict(list)
 # model label → functions returning a Prefetch that a higher app adds to its detail queryset
@@ -115,6 +133,8 @@ sitemaps: dict[str, Any] = {}  # name → django.contrib.sitemaps.Sitemap class
 demo_loaders: list[DemoLoader] = []
 archive_generators: list[ArchiveGenerator] = []
 country_sources: list[Callable[[], set[str]]] = []  # ISO codes of published records
+quality_checks: list[QualityCheck] = []
+status_counts: list[type[Model]] = []  # the models the admin home counts by status
 
 
 def _add(items: list, item, key: Callable) -> None:
@@ -197,3 +217,18 @@ def register_archive_generator(
 def register_countries(source: Callable[[], set[str]]) -> None:
     if source not in country_sources:
         country_sources.append(source)
+
+
+def register_quality_check(check: QualityCheck) -> None:
+    _add(quality_checks, check, key=lambda c: c.key)
+    quality_checks.sort(key=lambda c: c.order)
+
+
+def quality_checks_for(model_label: str) -> list[QualityCheck]:
+    return [check for check in quality_checks if check.model._meta.label == model_label]
+
+
+def register_status_count(model: type[Model]) -> None:
+    """A content model (a `PublishedModel`) whose records the admin home counts by status."""
+    if model not in status_counts:
+        status_counts.append(model)

@@ -14,6 +14,7 @@ from modeltranslation.admin import (
 from portal import thaidates
 from portal.admin_filters import CountryListFilter, country_filter
 from portal.admin_sources import SourceInlineBase
+from portal.dashboard import QualityFilter
 from programmes import selectors
 from programmes.forms import OrderedInlineFormSet, ProgrammeAdminForm
 from programmes.models import (
@@ -166,6 +167,7 @@ class ProgrammeAdmin(TabbedTranslationAdmin):
         country_filter("countries", _("country"), multiple=True, parameter_name="country"),
         StartYearListFilter,
         "status",
+        QualityFilter,
     ]
     search_fields = ["title_th", "title_en", "acronym_th", "acronym_en", "slug"]
     autocomplete_fields = ["lead_organisation", "networks", "themes"]
@@ -238,7 +240,7 @@ class GoodPracticeAdmin(TabbedTranslationAdmin):
         "status",
     ]
     list_select_related = ["programme"]
-    list_filter = ["is_sample", "themes", CountryListFilter, "programme", "status"]
+    list_filter = ["is_sample", "themes", CountryListFilter, "programme", "status", QualityFilter]
     search_fields = ["title_th", "title_en", "slug"]
     autocomplete_fields = ["programme", "local_government", "themes"]
     prepopulated_fields = {"slug": ["title_en"]}

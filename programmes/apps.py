@@ -59,3 +59,8 @@ class ProgrammesConfig(AppConfig):
         register_archive_generator(
             "programmes", archive.generate, remove=archive.remove, pages=archive.pages
         )
+
+        # Counts by status and data-quality checks of the admin home.
+        from programmes import dashboard
+
+        dashboard.register()

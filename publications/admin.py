@@ -9,6 +9,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 
+from portal.dashboard import QualityFilter
 from publications.forms import PublicationAdminForm
 from publications.models import (
     DownloadRecord,
@@ -32,7 +33,7 @@ class PublicationAdmin(TabbedTranslationAdmin):
         "file_summary",
         "download_count",
     ]
-    list_filter = ["kind", "access", "year", "programme", "status", "is_placeholder"]
+    list_filter = ["kind", "access", "year", "programme", "status", "is_placeholder", QualityFilter]
     search_fields = ["title_th", "title_en", "slug"]
     autocomplete_fields = ["publisher", "programme", "good_practices"]
     filter_horizontal = ["languages"]

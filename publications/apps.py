@@ -75,3 +75,8 @@ class PublicationsConfig(AppConfig):
         register_archive_generator(
             "publications", archive.generate, remove=archive.remove, pages=archive.pages
         )
+
+        # Counts by status and data-quality checks of the admin home.
+        from publications import dashboard
+
+        dashboard.register()

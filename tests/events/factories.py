@@ -137,3 +137,30 @@ class EventSourceFactory(factory.django.DjangoModelFactory):
     title_th = factory.Sequence(lambda n: f"แหล่งข้อมูล {n}")
     title_en = factory.Sequence(lambda n: f"Source {n}")
     url = factory.Sequence(lambda n: f"https://example.org/source/{n}")
+
+
+def bulk_events(count: int, prefix: str = "bulk-event", **extra) -> list[Event]:
+    """Many published events at once (bulk_create skips save(), so publish here)."""
+    from django.utils import timezone
+
+    now = timezone.now()
+    fields = {
+        "kind": EventKind.FORUM,
+        "start_date": datetime.date(2022, 8, 24),
+        "end_date": datetime.date(2022, 8, 25),
+        "status": Status.PUBLISHED,
+        "published_at": now,
+        **extra,
+    }
+    return Event.objects.bulk_create(
+        (
+            Event(
+                title_th=f"งานจำนวนมาก {i}",
+                title_en=f"Bulk event {i}",
+                slug=f"{prefix}-{i}",
+                **fields,
+            )
+            for i in range(count)
+        ),
+        batch_size=1000,
+    )

@@ -105,7 +105,7 @@ def test_duplicate_organisation_is_held_back_with_a_link_until_confirmed(admin_c
     html = response.content.decode()
     assert reverse("admin:networks_organisation_change", args=[existing.pk]) in html
     assert 'name="confirm_not_duplicate"' in html and 'type="checkbox"' in html
-    warning = "อาจมีอยู่แล้ว" if lang == "th" else "may already exist"
+    warning = "อาจซ้ำกับรายการที่มีอยู่แล้ว" if lang == "th" else "may duplicate one already"
     assert warning in html
     # What the staff member typed is kept.
     assert "ม. ขอนแก่น" in html
