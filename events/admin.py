@@ -21,6 +21,7 @@ from events.models import (
 )
 from portal import thaidates
 from portal.admin_filters import CountryListFilter, country_filter
+from portal.history import ContentAdminMixin
 
 
 class YearListFilter(admin.SimpleListFilter):
@@ -97,7 +98,7 @@ class PhotoInline(TranslationTabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(TabbedTranslationAdmin):
+class EventAdmin(ContentAdminMixin, TabbedTranslationAdmin):
     form = EventAdminForm
     change_form_template = "events/admin/event_change_form.html"
     inlines = [

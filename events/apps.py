@@ -7,6 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        self.grant_roles()
         from django.db.models import Sum
         from django.urls import reverse
         from django.utils.http import urlencode
@@ -90,4 +91,30 @@ class EventsConfig(AppConfig):
 
         register_archive_generator(
             "events", archive.generate, remove=archive.remove, pages=archive.pages
+        )
+
+    def grant_roles(self):
+        """What Editors, Publishers and Partner managers may do with this app's records."""
+        from events.models import (
+            Event,
+            EventAlbum,
+            EventOrganiser,
+            ParticipantGroup,
+            Participation,
+            Photo,
+            Role,
+            Session,
+        )
+        from portal import roles
+
+        roles.grant_editing(Event)
+        roles.grant_editing(
+            EventOrganiser,
+            Session,
+            Role,
+            ParticipantGroup,
+            Participation,
+            EventAlbum,
+            Photo,
+            actions=roles.ROWS,
         )

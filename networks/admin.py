@@ -5,6 +5,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from networks.forms import OrganisationAdminForm, PersonAdminForm
 from networks.models import Membership, Network, Organisation, Person
 from portal.admin_filters import CountryListFilter
+from portal.history import ContentAdminMixin, RecordAdminMixin
 
 
 class NetworkListFilter(admin.SimpleListFilter):
@@ -42,7 +43,7 @@ class NetworkMembershipInline(TranslationTabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TabbedTranslationAdmin):
+class OrganisationAdmin(ContentAdminMixin, TabbedTranslationAdmin):
     form = OrganisationAdminForm
     # The duplicate guard's "save anyway" box comes first, right under its warning.
     fieldsets = [
@@ -75,7 +76,7 @@ class OrganisationAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Network)
-class NetworkAdmin(TabbedTranslationAdmin):
+class NetworkAdmin(ContentAdminMixin, TabbedTranslationAdmin):
     list_display = ["name", "acronym", "coordinator", "founded", "status"]
     list_select_related = ["coordinator"]
     list_filter = ["status"]
@@ -86,7 +87,7 @@ class NetworkAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(TabbedTranslationAdmin):
+class PersonAdmin(RecordAdminMixin, TabbedTranslationAdmin):
     form = PersonAdminForm
     fieldsets = [
         (

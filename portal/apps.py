@@ -11,8 +11,10 @@ class PortalConfig(AppConfig):
             collation,  # noqa: F401  (registers the SQLite Thai collation)
             pagecache,
             registry,
+            roles,
             selectors,
         )
 
         pagecache.connect_signals()
+        roles.connect_signals()
         registry.register_figure(selectors.COUNTRIES)

@@ -13,6 +13,7 @@ from modeltranslation.admin import (
 
 from portal import thaidates
 from portal.admin_filters import CountryListFilter, country_filter
+from portal.history import ContentAdminMixin
 from programmes import selectors
 from programmes.forms import OrderedInlineFormSet, ProgrammeAdminForm
 from programmes.models import (
@@ -120,7 +121,7 @@ class ThemeAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(TabbedTranslationAdmin):
+class ProgrammeAdmin(ContentAdminMixin, TabbedTranslationAdmin):
     form = ProgrammeAdminForm
     fieldsets = [
         (None, {"fields": ["title", "acronym", "themes", "summary", "objectives", "body"]}),
@@ -177,7 +178,7 @@ class GoodPracticeImageInline(TranslationTabularInline):
 
 
 @admin.register(GoodPractice)
-class GoodPracticeAdmin(TabbedTranslationAdmin):
+class GoodPracticeAdmin(ContentAdminMixin, TabbedTranslationAdmin):
     fieldsets = [
         (
             None,

@@ -7,6 +7,7 @@ class ProgrammesConfig(AppConfig):
     verbose_name = _("Programmes")
 
     def ready(self):
+        self.grant_roles()
         from django.urls import reverse
         from django.utils.http import urlencode
 
@@ -59,3 +60,28 @@ class ProgrammesConfig(AppConfig):
         register_archive_generator(
             "programmes", archive.generate, remove=archive.remove, pages=archive.pages
         )
+
+    def grant_roles(self):
+        """What Editors, Publishers and Partner managers may do with this app's records."""
+        from portal import roles
+        from programmes.models import (
+            GoodPractice,
+            GoodPracticeImage,
+            ImpactStatement,
+            Programme,
+            ProgrammeLink,
+            ProgrammePartner,
+            TeamMember,
+            Theme,
+        )
+
+        roles.grant_editing(Programme, GoodPractice)
+        roles.grant_editing(
+            ProgrammePartner,
+            TeamMember,
+            ImpactStatement,
+            ProgrammeLink,
+            GoodPracticeImage,
+            actions=roles.ROWS,
+        )
+        roles.grant_editing(Theme, actions=roles.READ)

@@ -9,6 +9,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 
+from portal.history import ContentAdminMixin
 from publications.forms import PublicationAdminForm
 from publications.models import (
     DownloadRecord,
@@ -20,7 +21,7 @@ from publications.uploads import type_label
 
 
 @admin.register(Publication)
-class PublicationAdmin(TabbedTranslationAdmin):
+class PublicationAdmin(ContentAdminMixin, TabbedTranslationAdmin):
     form = PublicationAdminForm
     list_display = [
         "__str__",
