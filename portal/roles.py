@@ -183,7 +183,9 @@ class PublishingAdminMixin:
         changed = 0
         with transaction.atomic(), reversion.create_revision():
             reversion.set_user(request.user)
-            for obj in queryset.select_for_update():
+            pks = list(queryset.values_list("pk", flat=True))
+            # Locked by primary key: the changelist's joins cannot be locked on PostgreSQL.
+            for obj in self.model._base_manager.select_for_update().filter(pk__in=pks):
                 if obj.status != status:
                     obj.status = status
                     obj.save()

@@ -184,8 +184,7 @@ def test_partners_only_downloads_for_staff_need_permission_to_view_publications(
 
     def status(response):
         if response.streaming:
-            b"".join(response.streaming_content)
-        response.close()
+            b"".join(response.streaming_content)  # read to the end, which closes the file
         return response.status_code
 
     assert status(member_of(client, None, username="bare").get(url)) == 403
