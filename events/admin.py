@@ -39,6 +39,7 @@ from portal import thaidates
 from portal.admin_filters import CountryListFilter, country_filter
 from portal.admin_sources import SourceInlineBase
 from portal.dashboard import QualityFilter
+from portal.history import ContentAdminMixin
 from portal.imports import ImportAdminMixin
 
 
@@ -186,7 +187,7 @@ class KeepEventOnAddAnotherMixin:
 
 
 @admin.register(Event)
-class EventAdmin(ImportAdminMixin, TabbedTranslationAdmin):
+class EventAdmin(ContentAdminMixin, ImportAdminMixin, TabbedTranslationAdmin):
     form = EventAdminForm
     change_form_template = "events/admin/event_change_form.html"
     inlines = [

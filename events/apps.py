@@ -7,6 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        self.grant_roles()
         from django.db.models import Sum
         from django.urls import reverse
         from django.utils.http import urlencode
@@ -111,3 +112,29 @@ class EventsConfig(AppConfig):
         from events import dashboard
 
         dashboard.register()
+
+    def grant_roles(self):
+        """What Editors, Publishers and Partner managers may do with this app's records."""
+        from events.models import (
+            Event,
+            EventAlbum,
+            EventOrganiser,
+            ParticipantGroup,
+            Participation,
+            Photo,
+            Role,
+            Session,
+        )
+        from portal import roles
+
+        roles.grant_editing(Event)
+        roles.grant_editing(
+            EventOrganiser,
+            Session,
+            Role,
+            ParticipantGroup,
+            Participation,
+            EventAlbum,
+            Photo,
+            actions=roles.ROWS,
+        )

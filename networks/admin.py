@@ -8,6 +8,7 @@ from networks.resources import OrganisationImporter
 from portal.admin_filters import CountryListFilter
 from portal.admin_sources import SourceInlineBase
 from portal.dashboard import QualityFilter
+from portal.history import ContentAdminMixin, RecordAdminMixin
 from portal.imports import ImportAdminMixin
 
 
@@ -50,7 +51,7 @@ class OrganisationSourceInline(SourceInlineBase):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportAdminMixin, TabbedTranslationAdmin):
+class OrganisationAdmin(ContentAdminMixin, ImportAdminMixin, TabbedTranslationAdmin):
     form = OrganisationAdminForm
     # Import from a spreadsheet (issue 12, point 3).
     imports = {
@@ -94,7 +95,7 @@ class OrganisationAdmin(ImportAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Network)
-class NetworkAdmin(TabbedTranslationAdmin):
+class NetworkAdmin(ContentAdminMixin, TabbedTranslationAdmin):
     list_display = ["name", "acronym", "coordinator", "founded", "status"]
     list_select_related = ["coordinator"]
     list_filter = ["status", QualityFilter]
@@ -105,7 +106,7 @@ class NetworkAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(TabbedTranslationAdmin):
+class PersonAdmin(RecordAdminMixin, TabbedTranslationAdmin):
     form = PersonAdminForm
     fieldsets = [
         (

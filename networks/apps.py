@@ -7,6 +7,7 @@ class NetworksConfig(AppConfig):
     verbose_name = _("Organisations and networks")
 
     def ready(self):
+        self.grant_roles()
         from networks import demo, search, selectors, sitemaps
         from networks.models import Organisation
         from portal import registry
@@ -47,3 +48,11 @@ class NetworksConfig(AppConfig):
         from networks import dashboard
 
         dashboard.register()
+
+    def grant_roles(self):
+        """What Editors, Publishers and Partner managers may do with this app's records."""
+        from networks.models import Membership, Network, Organisation, Person
+        from portal import roles
+
+        roles.grant_editing(Organisation, Network, Person)
+        roles.grant_editing(Membership, actions=roles.ROWS)

@@ -15,6 +15,7 @@ from portal.fields import (
 )
 from portal.i18n import Text, first_text, translated
 from portal.images import ProcessedImageField
+from portal.locking import VersionedModel
 from portal.models import PublishedModel, PublishedQuerySet
 from portal.sources import AbstractSource
 
@@ -232,7 +233,7 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(public_consent=True)
 
 
-class Person(models.Model):
+class Person(VersionedModel):
     honorific = models.CharField(
         _("honorific"),
         max_length=50,

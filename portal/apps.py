@@ -12,9 +12,11 @@ class PortalConfig(AppConfig):
             collation,  # noqa: F401  (registers the SQLite Thai collation)
             pagecache,
             registry,
+            roles,
             selectors,
         )
 
         admin_dates.install()
         pagecache.connect_signals()
+        roles.connect_signals()
         registry.register_figure(selectors.COUNTRIES)

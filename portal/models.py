@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.locking import VersionedModel
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -12,9 +14,15 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-def can_preview(user) -> bool:
-    """Whether `user` may see drafts and archived records: active staff only."""
-    return bool(user is not None and user.is_active and user.is_staff)
+def can_preview(user, model=None) -> bool:
+    """Whether `user` may see drafts and archived records: active staff who may view
+    `model` in the admin (any active staff when no model is named)."""
+    if not (user is not None and user.is_active and user.is_staff):
+        return False
+    if model is None:
+        return True
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
 
 
 class PublishedQuerySet(models.QuerySet):
@@ -32,12 +40,14 @@ class PublishedQuerySet(models.QuerySet):
         return self.filter(self.published_q())
 
     def visible_to(self, user):
-        """Published records for everyone; every record for active staff, who preview drafts."""
-        return self.all() if can_preview(user) else self.published()
+        """Published records for everyone; every record for active staff who may view the
+        model (Editors, Publishers), who preview drafts."""
+        return self.all() if can_preview(user, self.model) else self.published()
 
 
-class PublishedModel(models.Model):
-    """Published content: a status, the time it went public, and timestamps."""
+class PublishedModel(VersionedModel):
+    """Published content: a status, the time it went public, and timestamps; a version
+    number against lost edits (`portal.locking`)."""
 
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True

@@ -15,6 +15,7 @@ from portal import thaidates
 from portal.admin_filters import CountryListFilter, country_filter
 from portal.admin_sources import SourceInlineBase
 from portal.dashboard import QualityFilter
+from portal.history import ContentAdminMixin
 from programmes import selectors
 from programmes.forms import OrderedInlineFormSet, ProgrammeAdminForm
 from programmes.models import (
@@ -127,7 +128,7 @@ class ThemeAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(TabbedTranslationAdmin):
+class ProgrammeAdmin(ContentAdminMixin, TabbedTranslationAdmin):
     form = ProgrammeAdminForm
     fieldsets = [
         (None, {"fields": ["title", "acronym", "themes", "summary", "objectives", "body"]}),
@@ -211,7 +212,7 @@ class GoodPracticeImageInline(TranslationTabularInline):
 
 
 @admin.register(GoodPractice)
-class GoodPracticeAdmin(TabbedTranslationAdmin):
+class GoodPracticeAdmin(ContentAdminMixin, TabbedTranslationAdmin):
     fieldsets = [
         (
             None,

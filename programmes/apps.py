@@ -7,6 +7,7 @@ class ProgrammesConfig(AppConfig):
     verbose_name = _("Programmes")
 
     def ready(self):
+        self.grant_roles()
         from django.urls import reverse
         from django.utils.http import urlencode
 
@@ -64,3 +65,28 @@ class ProgrammesConfig(AppConfig):
         from programmes import dashboard
 
         dashboard.register()
+
+    def grant_roles(self):
+        """What Editors, Publishers and Partner managers may do with this app's records."""
+        from portal import roles
+        from programmes.models import (
+            GoodPractice,
+            GoodPracticeImage,
+            ImpactStatement,
+            Programme,
+            ProgrammeLink,
+            ProgrammePartner,
+            TeamMember,
+            Theme,
+        )
+
+        roles.grant_editing(Programme, GoodPractice)
+        roles.grant_editing(
+            ProgrammePartner,
+            TeamMember,
+            ImpactStatement,
+            ProgrammeLink,
+            GoodPracticeImage,
+            actions=roles.ROWS,
+        )
+        roles.grant_editing(Theme, actions=roles.READ)

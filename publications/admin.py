@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 
 from portal.dashboard import QualityFilter
+from portal.history import ContentAdminMixin
 from publications.forms import PublicationAdminForm
 from publications.models import (
     DownloadRecord,
@@ -21,7 +22,7 @@ from publications.uploads import type_label
 
 
 @admin.register(Publication)
-class PublicationAdmin(TabbedTranslationAdmin):
+class PublicationAdmin(ContentAdminMixin, TabbedTranslationAdmin):
     form = PublicationAdminForm
     list_display = [
         "__str__",

@@ -7,6 +7,7 @@ class PublicationsConfig(AppConfig):
     verbose_name = _("Publications")
 
     def ready(self):
+        self.grant_roles()
         from django.urls import reverse
         from django.utils.http import urlencode
 
@@ -80,3 +81,13 @@ class PublicationsConfig(AppConfig):
         from publications import dashboard
 
         dashboard.register()
+
+    def grant_roles(self):
+        """What Editors, Publishers and Partner managers may do with this app's records."""
+        from portal import roles
+        from publications.models import DownloadRecord, Language, PartnerAccount, Publication
+
+        roles.grant_editing(Publication)
+        roles.grant_editing(Language, actions=roles.READ)
+        roles.grant(roles.PARTNER_MANAGERS, PartnerAccount, roles.ROWS)
+        roles.grant(roles.PARTNER_MANAGERS, DownloadRecord, roles.READ)

@@ -43,7 +43,7 @@ def can_download(user, publication: Publication) -> bool:
     """Public files for everyone; partners-only files for current partners and staff."""
     if not publication.is_partners_only:
         return True
-    return bool(user.is_authenticated and (can_preview(user) or is_partner(user)))
+    return bool(user.is_authenticated and (can_preview(user, Publication) or is_partner(user)))
 
 
 def partner_account_for(user) -> PartnerAccount | None:

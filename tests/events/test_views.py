@@ -3,11 +3,13 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events.models import RoleKind, SessionKind
+from portal.roles import EDITORS
 from tests.events.factories import (
     EventAlbumFactory,
     EventFactory,
@@ -216,6 +218,7 @@ def test_drafts_are_hidden_from_the_public_and_previewed_by_staff(client):
     assert client.get(f"/th/events/{event.slug}.ics").status_code == 404
     assert event.title_th not in client.get("/th/events/").content.decode()
     staff = get_user_model().objects.create_user("staff", password="x", is_staff=True)
+    staff.groups.add(Group.objects.get(name=EDITORS))  # staff who may view events
     client.force_login(staff)
     html = page(client, f"/th/events/{event.slug}/")
     assert "ไม่เผยแพร่ต่อสาธารณะ" in html

@@ -191,7 +191,9 @@ def _home_queries(client) -> int:
     return len(queries)
 
 
-def test_the_admin_home_makes_the_same_queries_at_two_thousand_more_events(admin_client_in, admin_user):
+def test_the_admin_home_makes_the_same_queries_at_two_thousand_more_events(
+    admin_client_in, admin_user
+):
     client = admin_client_in("th")
     bulk_events(20, prefix="few")
     for _ in range(3):

@@ -37,9 +37,17 @@ User = get_user_model()
 
 
 def _user(**flags):
-    return User.objects.create_user(
+    """A user with `flags`; staff are Editors, who may view (and so preview) every record."""
+    from django.contrib.auth.models import Group
+
+    from portal.roles import EDITORS
+
+    user = User.objects.create_user(
         username="-".join(f"{k}{int(v)}" for k, v in flags.items()), password="x", **flags
     )
+    if flags.get("is_staff"):
+        user.groups.add(Group.objects.get(name=EDITORS))
+    return user
 
 
 # --- who sees drafts -------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from publications.models import (
     PartnerAccount,
     Publication,
 )
-from tests.portal.factories import UserFactory
+from tests.portal.factories import EditorFactory, UserFactory
 from tests.publications.conftest import THAI_NAME
 from tests.publications.factories import (
     PartnerAccountFactory,
@@ -182,7 +182,7 @@ def test_an_expired_or_switched_off_partner_account_gets_403(client, partners_pu
 
 @pytest.mark.django_db
 def test_staff_may_download_partners_only_files(client, partners_pub):
-    client.force_login(UserFactory(username="staff", is_staff=True))
+    client.force_login(EditorFactory(username="staff"))
     assert fetch(client, download_url(partners_pub)).status_code == 200
     assert DownloadRecord.objects.get().user.username == "staff"
 

@@ -11,7 +11,7 @@ from publications.models import (
     Publication,
     PublicationKind,
 )
-from tests.portal.factories import UserFactory
+from tests.portal.factories import EditorFactory
 from tests.publications.factories import (
     LanguageFactory,
     ProgrammeFactory,
@@ -213,7 +213,7 @@ def test_the_publication_page_offers_the_download_to_those_allowed(client, libra
     text = client.get("/en/publications/manual/").content.decode()
     assert "/en/publications/manual/download/" in text
     assert "Download (PDF" in text
-    client.force_login(UserFactory(username="boss", is_staff=True))
+    client.force_login(EditorFactory(username="boss"))
     assert (
         "/en/publications/paper/download/" in client.get("/en/publications/paper/").content.decode()
     )
@@ -230,7 +230,7 @@ def test_a_placeholder_file_is_labelled_as_such(client, library):
 @pytest.mark.django_db
 def test_drafts_are_hidden_from_the_public_but_staff_preview_them(client, library):
     assert client.get("/en/publications/draft/").status_code == 404
-    client.force_login(UserFactory(username="boss", is_staff=True))
+    client.force_login(EditorFactory(username="boss"))
     assert client.get("/en/publications/draft/").status_code == 200
 
 
