@@ -6,7 +6,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from portal import registry
+from portal import pagecache, registry
 from portal.forms import RecordFilter
 from portal.i18n import OTHER, Text, page_language, translated
 
@@ -144,13 +144,17 @@ def sections(context, obj) -> str:
     """The sections higher apps registered for this record's page (`registry.register_section`).
 
     `{% sections organisation %}`: each section costs one query (its rows, asked for
-    one more than it shows to know whether there are more) and renders nothing when
-    it has no rows; with nothing registered the tag renders nothing at all.
+    one more than it shows to know whether there are more), and none while its rows are
+    a cached fragment (they are published records only, the same for every visitor);
+    it renders nothing when it has no rows, and nothing at all with nothing registered.
     """
     engine = context.template.engine
     parts = []
     for section in registry.sections_for(obj):
-        rows = list(section.rows(obj)[: section.limit + 1])
+        rows = pagecache.cached(
+            f"section:{obj._meta.label}:{obj.pk}:{section.key}",
+            lambda section=section: list(section.rows(obj)[: section.limit + 1]),
+        )
         if not rows:
             continue
         has_more = len(rows) > section.limit
