@@ -58,7 +58,8 @@ def test_publication_page_says_partners_only_access(client, demo):
     (data,) = json_ld(client, "/en/publications/delgosea-national-network-seminar-documents/")
     assert data["conditionsOfAccess"] == "Partners only"
     assert data["inLanguage"] == ["th"]
-    assert data["isPartOf"]["url"].endswith("/en/programmes/delgosea/")
+    assert data["sourceOrganization"]["url"].endswith("/en/programmes/delgosea/")
+    assert data["isAccessibleForFree"] is False
 
 
 def test_network_page_is_an_organisation_with_its_coordinator(client, demo):
