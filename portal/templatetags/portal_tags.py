@@ -132,7 +132,10 @@ def website_json_ld(context):
             "inLanguage": page_language(),
             "potentialAction": {
                 "@type": "SearchAction",
-                "target": f"{search}?q={{search_term_string}}",
+                "target": {
+                    "@type": "EntryPoint",
+                    "urlTemplate": f"{search}?q={{search_term_string}}",
+                },
                 "query-input": "required name=search_term_string",
             },
         }

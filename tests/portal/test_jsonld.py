@@ -28,7 +28,9 @@ def json_ld(client, path) -> list[dict]:
 def test_home_page_declares_the_website_and_its_search(client, demo):
     (data,) = json_ld(client, "/th/")
     assert data["@type"] == "WebSite" and data["inLanguage"] == "th"
-    assert data["potentialAction"]["target"].endswith("/th/search/?q={search_term_string}")
+    assert data["potentialAction"]["target"]["urlTemplate"].endswith(
+        "/th/search/?q={search_term_string}"
+    )
 
 
 @pytest.mark.parametrize(
