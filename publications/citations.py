@@ -47,8 +47,10 @@ CSL_TYPES = {
 }
 _BIBTEX_SPECIAL = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    # Not \{ and \}: BibTeX counts braces whatever precedes them, so an unbalanced
+    # brace in a title would end the field (and let the rest inject fields or entries).
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
     "%": r"\%",
     "&": r"\&",
     "$": r"\$",
