@@ -98,12 +98,11 @@ def requested_range(request, size: int, etag: str = ""):
             return UNSATISFIABLE
         return max(size - suffix, 0), size - 1
     first = int(first)
-    last = int(last) if last else size - 1
-    if last < first:
+    if last and int(last) < first:
         return None  # not a valid range: ignored
     if first >= size:
         return UNSATISFIABLE
-    return first, min(last, size - 1)
+    return first, min(int(last) if last else size - 1, size - 1)
 
 
 def is_continued_range(request) -> bool:

@@ -4,6 +4,7 @@ import json
 import logging
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth.views import LoginView, LogoutView, redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -60,6 +61,8 @@ class PublicationDetailView(DetailView):
         context.update(
             can_download=selectors.can_download(self.request.user, publication),
             citation=citations.formatted(publication, url),
+            # What the download count counts, said beside it (downloads.counts_as_download).
+            repeat_minutes=settings.PHAKHI_DOWNLOAD_REPEAT_SECONDS // 60,
         )
         return context
 
