@@ -215,7 +215,7 @@ def test_a_calendar_costs_the_same_queries_and_is_capped_however_many_events(
 
 # --- identifiers, hostile text, the programme and network calendars -----------------------
 
-HOSTILE = "Evil\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil; a, b \\ c\x00\x0b"
+HOSTILE = "Evil\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil; a, b \\ c\x01\x0b"
 
 
 def test_uids_are_the_slug_under_the_configured_domain_not_the_database_id(client, settings):
@@ -257,7 +257,7 @@ def test_hostile_text_stays_inside_its_property(client, field):
     # a space, so they cannot begin a property either).
     assert lines.count(b"BEGIN:VEVENT") == 1 and lines.count(b"END:VEVENT") == 1
     assert sum(line.startswith(b"UID:") for line in lines) == 1
-    assert b"\x00" not in body and b"\x0b" not in body
+    assert b"\x01" not in body and b"\x0b" not in body
     value = {"title_en": "SUMMARY", "summary_en": "DESCRIPTION", "venue_name_en": "LOCATION"}
     text = str(vevent[value[field]])
     assert "END:VEVENT" in text and "UID:evil; a, b \\ c" in text

@@ -121,7 +121,7 @@ def test_a_citation_without_year_says_no_date(db):
 
 # --- organisation authors, hostile values, CSL-JSON ----------------------------------------
 
-HOSTILE = "Evil}\n} @misc{x, \r\nER  - \x00\x1e title = {pwned} \\ {% & $ # _ ^ ~"
+HOSTILE = "Evil}\n} @misc{x, \r\nER  - \x01\x1e title = {pwned} \\ {% & $ # _ ^ ~"
 
 
 @pytest.fixture
@@ -189,7 +189,7 @@ def test_a_hostile_value_cannot_add_a_line_to_ris_or_an_entry_to_bibtex(db, fiel
     assert set(entry.fields) <= {"title", "year", "publisher", "language", "type", "url"}
     if field == "title_en":
         title = _latex_to_text(entry.fields["title"].strip("{}"))
-        assert title == " ".join(HOSTILE.replace("\x00", "").replace("\x1e", "").split())
+        assert title == " ".join(HOSTILE.replace("\x01", "").replace("\x1e", "").split())
 
 
 def test_bibtex_keys_are_stable_and_do_not_depend_on_the_database_id(db):

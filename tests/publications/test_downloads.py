@@ -284,8 +284,8 @@ def test_download_counter_is_exact_concurrently_on_postgresql_and_sequentially_o
         barrier = threading.Barrier(threads_count)
         errors: list = []
         threads = [
-            threading.Thread(target=_download_many, args=(url, times, barrier, errors))
-            for _ in range(threads_count)
+            threading.Thread(target=_download_many, args=(url, times, barrier, errors, number))
+            for number in range(threads_count)
         ]
         for thread in threads:
             thread.start()
