@@ -278,3 +278,22 @@ def test_programme_and_network_calendars_hold_only_their_events(client, lang):
     assert f"/{lang}/events/calendar/programme/delgosea.ics" in html
     html = client.get(f"/{lang}/events/?network=sddc").content.decode()
     assert f"/{lang}/events/calendar/network/sddc.ics" in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/events/calendar.ics",
+        "/en/events/calendar/2022.ics",
+        "/en/events/calendar/programme/delgosea.ics",
+        "/en/events/calendar/network/sddc.ics",
+        "/en/events/forum.ics",
+    ],
+)
+def test_calendars_answer_get_and_head_and_refuse_other_methods(client, path):
+    ProgrammeFactory(slug="delgosea"), NetworkFactory(slug="sddc")
+    EventFactory(slug="forum", status="published")
+    assert client.get(path).status_code == 200
+    assert client.head(path).status_code == 200
+    for method in ("post", "put", "delete"):
+        assert getattr(client, method)(path).status_code == 405
