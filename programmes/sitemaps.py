@@ -16,7 +16,8 @@ class ProgrammeYearSitemap(I18nSitemap):
     priority = 0.4
 
     def items(self):
-        return selectors.programme_years()
+        # The same rows give the years and their lastmod: one query for both.
+        return sorted(self._latest_by_year(), reverse=True)
 
     def location(self, item):
         return reverse("programmes:year", kwargs={"year": item})
@@ -32,6 +33,7 @@ class ProgrammeYearSitemap(I18nSitemap):
             )
             latest: dict = {}
             for start, end, updated in rows:
+                # The years of `selectors.programme_years()`, each with its latest change.
                 for year in selectors.years_spanned([(start, end)]):
                     if year not in latest or updated > latest[year]:
                         latest[year] = updated
