@@ -1,13 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from portal import exports, views
 from portal.auth import ThrottledAdminAuthenticationForm
-from portal.sitemaps import all_sitemaps
+from portal.sitemaps import all_sitemaps, index_view, section_view
 
 admin.site.site_header = _("Phakhi administration")
 admin.site.site_title = _("Phakhi")
@@ -27,13 +26,13 @@ urlpatterns = [
     # An index of sections, each a page of at most `I18nSitemap.limit` addresses.
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        index_view,
         {"sitemaps": all_sitemaps(), "sitemap_url_name": "sitemap-section"},
         name="sitemap-index",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        section_view,
         {"sitemaps": all_sitemaps()},
         name="sitemap-section",
     ),

@@ -46,12 +46,28 @@ def healthz(request):
     return HttpResponse("ok\n", content_type="text/plain")
 
 
+# What crawlers are asked to leave alone (RFC 9309; `*` matches any characters, `$` the
+# end): the admin and the health check; file downloads (each costs a transfer and must not
+# count as a reader's); search and sign-in pages; and the heavy variants of the open-data
+# exports (spreadsheets and filtered copies: the plain CSV/JSON and the data page stay open).
+ROBOTS_DISALLOW = (
+    "/admin/",
+    "/healthz",
+    "/*/publications/*/download/",
+    "/*/search/",
+    "/*/accounts/",
+    "/*/export.xlsx",
+    "/*/export/*.xlsx",
+    "/*/export.*?",
+    "/*/export/*?",
+)
+
+
 @require_GET
 def robots_txt(request):
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /healthz",
+        *(f"Disallow: {path}" for path in ROBOTS_DISALLOW),
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

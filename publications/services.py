@@ -43,9 +43,13 @@ def publication_attach_file(
     return info
 
 
-def publication_record_download(*, publication: Publication, user=None) -> None:
-    """Count one download in the database (safe under concurrency) and log partners-only ones."""
-    Publication.objects.filter(pk=publication.pk).update(download_count=F("download_count") + 1)
+def publication_record_download(*, publication: Publication, user=None, count: bool = True) -> None:
+    """Count one download in the database (safe under concurrency) and log partners-only ones.
+
+    `count=False` (a crawler, a repeat) logs a partners-only transfer without counting it.
+    """
+    if count:
+        Publication.objects.filter(pk=publication.pk).update(download_count=F("download_count") + 1)
     if publication.is_partners_only:
         DownloadRecord.objects.create(
             publication=publication, user=user if user and user.is_authenticated else None
