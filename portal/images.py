@@ -97,8 +97,10 @@ def _encode(image: Image.Image, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def reencode(fileobj) -> tuple[bytes, str, Image.Image]:
-    """The image re-encoded in its own format, upright, without metadata, at most MAX_EDGE wide.
+def reencode(fileobj, max_edge: int | None = MAX_EDGE) -> tuple[bytes, str, Image.Image]:
+    """The image re-encoded in its own format, upright, without metadata, at most `max_edge`
+    on its longest side (None keeps its size). Only the pixels survive: EXIF, GPS, comments
+    and anything appended after the image's end are gone.
 
     Returns the bytes, the file extension and the cleaned image.
     """
@@ -109,7 +111,8 @@ def reencode(fileobj) -> tuple[bytes, str, Image.Image]:
         image = image.convert("RGBA")
     elif image.mode not in ("RGB", "RGBA", "L", "LA"):
         image = image.convert("RGB")
-    image.thumbnail((MAX_EDGE, MAX_EDGE))
+    if max_edge:
+        image.thumbnail((max_edge, max_edge))
     # A fresh image holds the pixels only: no EXIF, no GPS, no text chunks.
     clean = Image.new(image.mode, image.size)
     clean.paste(image)
