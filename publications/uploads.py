@@ -160,7 +160,11 @@ def _refuse_known_dangerous(head: bytes) -> None:
 PDF_WALK_LIMIT = 500_000  # objects visited at most; a larger document is refused as unreadable
 _PDF_ACTIONS = {"/JavaScript": "pdf_javascript", "/Launch": "pdf_launch"}
 _PDF_NAME = re.compile(rb"/([^\s/<>\[\]()%{}]+)")
-_PDF_CODE_NAMES = {b"JavaScript": "pdf_javascript", b"JS": "pdf_javascript", b"Launch": "pdf_launch"}
+_PDF_CODE_NAMES = {
+    b"JavaScript": "pdf_javascript",
+    b"JS": "pdf_javascript",
+    b"Launch": "pdf_launch",
+}
 
 
 def _pdf_refusal(code: str) -> ValidationError:
