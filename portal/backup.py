@@ -108,10 +108,13 @@ def _decode(field, value):
 
 def _models():
     """Every table Django manages, many-to-many tables included, in a stable order."""
+    installed = {config.label for config in apps.get_app_configs()}
     found = [
         model
-        for model in apps.get_models(include_auto_created=True)
-        if model._meta.managed and not model._meta.proxy
+        for label, models in apps.all_models.items()
+        if label in installed
+        for model in models.values()
+        if model._meta.managed and not model._meta.proxy and not model._meta.swapped
     ]
     return sorted(found, key=lambda m: m._meta.label_lower)
 
