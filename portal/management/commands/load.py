@@ -264,7 +264,8 @@ def site_paths() -> list[str]:
                 response = client.get(link)
                 if response.status_code == 200:
                     downloads.add(link)
-                response.close()
+                if response.streaming:  # read to the end: the client closes it without a signal
+                    b"".join(response.streaming_content)
     return paths + sorted(downloads)
 
 
