@@ -146,8 +146,9 @@ def _applied_migrations() -> list[list[str]]:
 @contextmanager
 def _snapshot():
     """One consistent view of the database for the whole backup."""
+    outermost = not connection.in_atomic_block
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and outermost:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         yield

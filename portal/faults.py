@@ -10,7 +10,10 @@ the team has been told only when error mail is configured (`ADMINS`); otherwise 
 says the error was recorded (the logs always get it, see `portal/logformat.py`).
 """
 
+import logging
 import sys
+import threading
+import time
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
@@ -48,3 +51,23 @@ def server_error(request, template_name="500.html"):
     with translation.override(_language(request)):
         body = loader.get_template(template_name).render({"reported": bool(settings.ADMINS)})
     return HttpResponseServerError(body)
+
+
+class OutageMailFilter(logging.Filter):
+    """During a database outage every request is a 503: mail the admins about the first
+    one, then at most once per `PHAKHI_RETRY_AFTER_SECONDS` per process (the logs keep all)."""
+
+    def __init__(self):
+        super().__init__()
+        self._last = float("-inf")
+        self._lock = threading.Lock()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "status_code", None) != 503:
+            return True
+        with self._lock:
+            now = time.monotonic()
+            if now - self._last < settings.PHAKHI_RETRY_AFTER_SECONDS:
+                return False
+            self._last = now
+            return True

@@ -440,6 +440,8 @@ def _check_archive_members(archive: zipfile.ZipFile) -> None:
         try:
             detected = _detect(data, info.file_size, nested=True)
             _check_extension(info.filename, detected)
+            if detected == "pdf":
+                _pdf_pages(data)  # a PDF in an archive may not carry scripts either
         except ValidationError as exc:
             raise _refuse(
                 _("“%(name)s” in the archive is refused: %(reason)s"),

@@ -213,3 +213,20 @@ def test_a_server_error_is_mailed_to_the_admins_and_logged_as_json(client, setti
     assert entry["path"] == "/en/"
     assert entry["status"] == 500
     assert "RuntimeError: a bug in the home page" in entry["exception"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_outage_mails_the_admins_once_not_once_per_request(
+    client, broken_database, settings, mailoutbox
+):
+    from portal.faults import OutageMailFilter
+
+    for handler in logging.getLogger("django.request").handlers:
+        for found in handler.filters:
+            if isinstance(found, OutageMailFilter):
+                found._last = float("-inf")  # earlier tests' outages were within the period
+    settings.ADMINS = [("Ops", "ops@example.org")]
+    client.raise_request_exception = False
+    for _ in range(5):
+        assert client.get("/en/events/").status_code == 503
+    assert len(mailoutbox) == 1

@@ -186,6 +186,13 @@ HOSTILE = [
     ),
     ("zip-with-exe", zip_bytes({"readme.pdf": EXE}), "b.zip", "zip_member", "program"),
     (
+        "zip-with-pdf-javascript",
+        zip_bytes({"a.pdf": pdf_with_open_action("/JavaScript")}),
+        "b.zip",
+        "zip_member",
+        "JavaScript",
+    ),
+    (
         "rtl-override-name",
         pdf_bytes(1),
         "invoice\u202egpj.pdf",
