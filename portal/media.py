@@ -33,7 +33,10 @@ SERVED_TYPES = {
 def media(request, path: str):
     if PurePosixPath(path).suffix.lower() not in SERVED_TYPES or "\x00" in path:
         raise Http404("Not a public media file.")
-    response = serve(request, path, document_root=settings.MEDIA_ROOT, show_indexes=False)
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT, show_indexes=False)
+    except OSError as exc:  # a name too long for the file system, say
+        raise Http404("Not a public media file.") from exc
     response["Content-Type"] = SERVED_TYPES[PurePosixPath(path).suffix.lower()]
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

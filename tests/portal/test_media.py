@@ -70,6 +70,8 @@ def test_folders_are_not_listed(client, logo):
         "/media/..%2f..%2fetc%2fpasswd.jpg",
         "/media//etc/hostname.png",
         "/media/organisations/logos/%00.png",
+        "/media/" + "a" * 5000 + ".png",
+        "/media/" + "/".join(["x" * 250] * 30) + ".jpg",
     ],
 )
 def test_paths_outside_media_are_refused(client, logo, path):
