@@ -1,10 +1,12 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
-from portal import exports, views
+from portal import exports, media, views
 from portal.auth import ThrottledAdminAuthenticationForm
 from portal.sitemaps import all_sitemaps, index_view, section_view
 
@@ -49,7 +51,13 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+# Public media with DEBUG on or off, unless nginx or a bucket serves MEDIA_URL (portal/media.py).
+if media.serves_media():
+    urlpatterns.append(
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", media.media, name="media"
+        )
+    )
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# A database outage is a 503 page with Retry-After, not a 500 (portal/faults.py).
+handler500 = "portal.faults.server_error"

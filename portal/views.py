@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from portal import search as site_search
 from portal import selectors
+from portal.cache import cache_status
 
 
 @require_GET
@@ -36,14 +37,20 @@ def search(request):
 @never_cache
 @require_GET
 def healthz(request):
-    """200 when the database answers, 503 when it does not (for load balancers)."""
+    """For load balancers: 503 when the database does not answer (nothing works without it),
+    200 otherwise; the body says whether the shared cache is up, "degraded" when Redis is
+    configured but unreachable (pages are then served without it, see portal/cache.py)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
+        return HttpResponse(
+            "unavailable\ndatabase: unavailable\n", status=503, content_type="text/plain"
+        )
+    cache = cache_status()
+    overall = "degraded" if cache == "degraded" else "ok"
+    return HttpResponse(f"{overall}\ndatabase: ok\ncache: {cache}\n", content_type="text/plain")
 
 
 # What crawlers are asked to leave alone (RFC 9309; `*` matches any characters, `$` the
