@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from portal.auth import client_address
 from publications.models import Publication
 
 SENDFILE_NGINX = "x-accel-redirect"
@@ -128,7 +129,7 @@ def counts_as_download(request, publication: Publication) -> bool:
     visitor = "\n".join(
         (
             str(publication.pk),
-            request.META.get("REMOTE_ADDR", ""),
+            client_address(request),
             request.headers.get("User-Agent", ""),
             str(request.user.pk or "") if hasattr(request, "user") else "",
         )
