@@ -136,7 +136,9 @@ def countries_represented(obj=None) -> Table | None:
     values = events.exclude(countries_represented="").values_list(
         "countries_represented", flat=True
     )
-    codes = sorted({code for value in values.distinct().order_by() for code in country_codes(value)})
+    codes = sorted(
+        {code for value in values.distinct().order_by() for code in country_codes(value)}
+    )
     if not codes:
         return None
     counts = events.aggregate(
@@ -166,6 +168,9 @@ def register() -> None:
     )
     register_statistic(
         Statistic(
-            "countries-represented", countries_represented, ("statistics", "programmes.Programme"), 40
+            "countries-represented",
+            countries_represented,
+            ("statistics", "programmes.Programme"),
+            40,
         )
     )

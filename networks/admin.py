@@ -96,7 +96,10 @@ class OrganisationAdmin(ContentAdminMixin, ImportAdminMixin, TabbedTranslationAd
 
     def get_inlines(self, request, obj):
         # Higher apps add theirs (the practices an organisation took up) through the registry.
-        return [*super().get_inlines(request, obj), *registry.admin_inlines_for("networks.Organisation")]
+        return [
+            *super().get_inlines(request, obj),
+            *registry.admin_inlines_for("networks.Organisation"),
+        ]
 
 
 @admin.register(Network)

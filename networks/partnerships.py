@@ -27,8 +27,8 @@ MORE = 60
 WIDTH = 320
 ROW = 26
 LABEL_X = 0
-DOT_X = 196
-LABEL_CHARS = 24
+DOT_X = 232
+LABEL_CHARS = 28
 
 
 @dataclass
@@ -171,9 +171,7 @@ def build(scope: str | None = None, obj=None, first_year=None, last_year=None) -
         edges=edges,
         more=[node(pk) for pk in more_ids if pk in names],
         organisation_count=len(weight),
-        link_count=sum(
-            len(members) * (len(members) - 1) // 2 for members in contexts.values()
-        ),
+        link_count=sum(len(members) * (len(members) - 1) // 2 for members in contexts.values()),
         labels=labels,
         height=len(nodes) * ROW + 8,
     )
@@ -182,9 +180,7 @@ def build(scope: str | None = None, obj=None, first_year=None, last_year=None) -
 def _shared(counts: dict) -> str:
     """What two organisations share, in words: "2 events, 1 network"."""
     labels = {relation.key: relation for relation in registry.relations}
-    return ", ".join(
-        labels[key].describe(count) for key, count in sorted(counts.items()) if count
-    )
+    return ", ".join(labels[key].describe(count) for key, count in sorted(counts.items()) if count)
 
 
 def graph(scope: str | None = None, obj=None, first_year=None, last_year=None) -> Graph:

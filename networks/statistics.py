@@ -66,7 +66,9 @@ def organisations_by_country(obj=None) -> Table | None:
 
 def register() -> None:
     register_statistic(
-        Statistic("organisations-by-kind", organisations_by_kind, ("statistics", "networks.Network"), 50)
+        Statistic(
+            "organisations-by-kind", organisations_by_kind, ("statistics", "networks.Network"), 50
+        )
     )
     register_statistic(
         Statistic(

@@ -90,5 +90,7 @@ class PartnershipView(TemplateView):
             graph = partnerships.graph(
                 self.kwargs.get("scope"), self.record, period.get("start"), period.get("end")
             )
-        context.update(form=self.form, graph=graph, record=self.record, scope=self.kwargs.get("scope"))
+        context.update(
+            form=self.form, graph=graph, record=self.record, scope=self.kwargs.get("scope")
+        )
         return context

@@ -247,7 +247,14 @@ class TransferSourceInline(SourceInlineBase):
 
 @admin.register(Transfer)
 class TransferAdmin(TabbedTranslationAdmin):
-    list_display = ["good_practice", "organisation", "status", "start_year", "programme", "is_sample"]
+    list_display = [
+        "good_practice",
+        "organisation",
+        "status",
+        "start_year",
+        "programme",
+        "is_sample",
+    ]
     list_select_related = ["good_practice", "organisation", "programme"]
     list_filter = ["status", "is_sample", "programme"]
     search_fields = [

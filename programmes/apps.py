@@ -86,8 +86,7 @@ class ProgrammesConfig(AppConfig):
                 "programmes",
                 _("programmes"),
                 selectors.partner_pairs,
-                lambda n: ngettext("%(count)d programme", "%(count)d programmes", n)
-                % {"count": n},
+                lambda n: ngettext("%(count)d programme", "%(count)d programmes", n) % {"count": n},
             )
         )
         registry.register_graph_scope(

@@ -451,9 +451,7 @@ class Transfer(models.Model):
         verbose_name=_("adopting organisation"),
         help_text=_("The local government that took the practice up."),
     )
-    status = models.CharField(
-        _("stage reached"), max_length=10, choices=TransferStatus.choices
-    )
+    status = models.CharField(_("stage reached"), max_length=10, choices=TransferStatus.choices)
     start_year = YearField(
         _("from year"), null=True, blank=True, help_text=_("Buddhist-Era years are accepted.")
     )

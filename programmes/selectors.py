@@ -241,7 +241,9 @@ def _good_practice_filter_choices() -> dict:
     stages = set(transfers.values_list("status", flat=True).distinct().order_by())
     return {
         "adopted_in": sorted({str(c) for c in adopted.distinct().order_by()}),
-        "stage": [(value, str(label)) for value, label in TransferStatus.choices if value in stages],
+        "stage": [
+            (value, str(label)) for value, label in TransferStatus.choices if value in stages
+        ],
         "country": sorted({str(c) for c in codes}),
         "theme": [(t.slug, str(t)) for t in themes.order_by("order", collated("name"), "pk")],
         "programme": [(p.slug, str(p)) for p in programmes.order_by(collated("title"), "pk")],
@@ -402,7 +404,9 @@ def transfer_summary(programme: Programme | None = None) -> TransferSummary | No
         organisations=figures["organisations"],
         flows=flows,
         statuses=[
-            (str(label), statuses[value]) for value, label in TransferStatus.choices if value in statuses
+            (str(label), statuses[value])
+            for value, label in TransferStatus.choices
+            if value in statuses
         ],
         has_samples=bool(figures["samples"]),
     )
