@@ -29,6 +29,7 @@ ROW = 26
 LABEL_X = 0
 DOT_X = 232
 LABEL_CHARS = 28
+STRONGEST = 3
 
 
 @dataclass
@@ -71,8 +72,9 @@ class Graph:
 
     @property
     def description(self) -> str:
+        """A short text alternative; the list under the picture names every link drawn."""
         return "; ".join(
-            f"{edge.source.name} – {edge.target.name}: {edge.counts_text}" for edge in self.edges
+            f"{edge.source.short_name} – {edge.target.short_name}" for edge in self.edges[:40]
         )
 
 
@@ -146,9 +148,16 @@ def build(scope: str | None = None, obj=None, first_year=None, last_year=None) -
         item.y = index * ROW + ROW // 2 + 4
         item.short_name = shorten(item.name, LABEL_CHARS)
         by_pk[item.pk] = item
+    # Each organisation keeps its strongest links (STRONGEST): a picture of every link among
+    # thirty busy organisations is a solid block, and its list would outweigh the page.
+    kept: set[tuple[int, int]] = set()
+    for item in nodes:
+        own = [pair for pair in counts if item.pk in pair and pair[0] in by_pk and pair[1] in by_pk]
+        own.sort(key=lambda pair: (-sum(counts[pair].values()), pair))
+        kept.update(own[:STRONGEST])
     edges = []
     for (a, b), by_relation in sorted(counts.items()):
-        if a not in by_pk or b not in by_pk:
+        if (a, b) not in kept:
             continue
         top, bottom = sorted((by_pk[a], by_pk[b]), key=lambda n: n.index)
         edge = Edge(source=top, target=bottom, counts=dict(sorted(by_relation.items())))
@@ -162,7 +171,6 @@ def build(scope: str | None = None, obj=None, first_year=None, last_year=None) -
         edge.counts_text = _shared(edge.counts)
         edges.append(edge)
         top.neighbour_texts.append((bottom, edge.counts_text))
-        bottom.neighbour_texts.append((top, edge.counts_text))
     for item in nodes:
         item.neighbour_texts.sort(key=lambda pair: pair[0].index)
     labels = {relation.key: str(relation.label) for relation in registry.relations}
