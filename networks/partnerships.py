@@ -171,6 +171,7 @@ def build(scope: str | None = None, obj=None, first_year=None, last_year=None) -
         edge.counts_text = _shared(edge.counts)
         edges.append(edge)
         top.neighbour_texts.append((bottom, edge.counts_text))
+        bottom.neighbour_texts.append((top, edge.counts_text))
     for item in nodes:
         item.neighbour_texts.sort(key=lambda pair: pair[0].index)
     labels = {relation.key: str(relation.label) for relation in registry.relations}

@@ -101,9 +101,7 @@ class TransferFactory(factory.django.DjangoModelFactory):
         model = Transfer
 
     good_practice = factory.SubFactory(GoodPracticeFactory)
-    organisation = factory.SubFactory(
-        OrganisationFactory, kind="local_government", country="KH"
-    )
+    organisation = factory.SubFactory(OrganisationFactory, kind="local_government", country="KH")
     status = TransferStatus.ADOPTED
     start_year = 2013
 
