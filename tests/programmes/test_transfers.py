@@ -306,3 +306,31 @@ def test_sample_transfers_are_labelled_and_removed_again(client):
 def test_the_demo_records_no_transfer(settings):
     call_command("load_demo", stdout=io.StringIO())
     assert not Transfer.objects.exists()
+
+
+def test_staff_add_a_practice_an_organisation_took_up_on_its_admin_page(admin_client_in):
+    from tests.networks.test_admin import _organisation_post
+
+    client = admin_client_in("en")
+    case = GoodPracticeFactory(slug="budget")
+    data = _organisation_post(
+        name_en="Khon Kaen City",
+        slug="kk-city",
+        kind="local_government",
+        **{
+            "practice_transfers-TOTAL_FORMS": "1",
+            "practice_transfers-0-good_practice": case.pk,
+            "practice_transfers-0-status": TransferStatus.SCALED,
+            "practice_transfers-0-start_year": "2561",
+            "practice_transfers-0-end_year": "2562",
+        },
+    )
+    response = client.post(reverse("admin:networks_organisation_add"), data)
+    assert response.status_code == 302
+    transfer = Transfer.objects.get(organisation__slug="kk-city")
+    assert (transfer.good_practice, transfer.status, transfer.start_year, transfer.end_year) == (
+        case,
+        TransferStatus.SCALED,
+        2018,
+        2019,
+    )
