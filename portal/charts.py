@@ -255,8 +255,7 @@ def flow_chart(flows: list[Flow]) -> FlowChart | None:
     bands = []
     for flow in flows:
         src, dst = sources[flow.source], targets[flow.target]
-        width = flow.count * unit * min(src.height / (src.total * unit), 1)
-        width = max(width, 2.0)
+        width = max(flow.count * unit, 2.0)
         y1 = src.y + used_left[flow.source] + width / 2
         y2 = dst.y + used_right[flow.target] + width / 2
         used_left[flow.source] += flow.count * src.height / src.total

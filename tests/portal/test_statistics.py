@@ -205,3 +205,15 @@ def test_a_stacked_chart_is_drawn_to_scale_and_deterministically():
     assert [s.value for s in second.segments] == [1]  # no empty segment
     assert len(chart.legend) == 2
     assert "2020: 4 (a 2, b 2)" in table.description
+
+
+def test_a_flow_diagram_gives_each_pair_a_band_as_wide_as_its_count():
+    flows = [charts.Flow("Thailand", "Cambodia", 2), charts.Flow("Thailand", "Laos", 1)]
+    chart = charts.flow_chart(flows)
+    assert chart == charts.flow_chart(list(reversed(flows)))  # the order given does not matter
+    assert [band.flow.count for band in chart.bands] == [2, 1]
+    assert chart.bands[0].width == 2 * chart.bands[1].width
+    assert [node.label for node in chart.sources] == ["Thailand"]
+    assert [node.label for node in chart.targets] == ["Cambodia", "Laos"]
+    assert chart.total == 3 and "Thailand → Laos: 1" in chart.description
+    assert charts.flow_chart([]) is None
