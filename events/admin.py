@@ -221,7 +221,14 @@ class EventAdmin(ContentAdminMixin, ImportAdminMixin, TabbedTranslationAdmin):
         QualityFilter,
     ]
     search_fields = ["title_th", "title_en", "slug", "venue_city_th", "venue_city_en"]
-    autocomplete_fields = ["programme", "network", "series", "reporter", "documents"]
+    autocomplete_fields = [
+        "programme",
+        "network",
+        "series",
+        "reporter",
+        "documents",
+        "transfers",
+    ]
     prepopulated_fields = {"slug": ("title_en",)}
     readonly_fields = ["participant_check_display"]
     list_select_related = ["programme", "network"]
@@ -262,7 +269,7 @@ class EventAdmin(ContentAdminMixin, ImportAdminMixin, TabbedTranslationAdmin):
             _("Credits and sources"),
             {"fields": ["reporter", "reporter_name", "image_credit", "source_url"]},
         ),
-        (_("Documents"), {"fields": ["documents"]}),
+        (_("Documents"), {"fields": ["documents", "transfers"]}),
         (_("Staff notes (private)"), {"fields": ["staff_notes"]}),
     ]
 

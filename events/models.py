@@ -354,6 +354,16 @@ class Event(PublishedModel):
         verbose_name=_("documents"),
         help_text=_("Papers, presentations and other publications from this event."),
     )
+    transfers = models.ManyToManyField(
+        "programmes.Transfer",
+        blank=True,
+        related_name="events",
+        verbose_name=_("good-practice transfers"),
+        help_text=_(
+            "Local governments that studied, piloted or adopted a good practice through this "
+            "event (a study visit, a training)."
+        ),
+    )
 
     staff_notes = models.TextField(
         _("staff notes"),

@@ -22,3 +22,4 @@ class PortalConfig(AppConfig):
         pagecache.connect_signals()
         roles.connect_signals()
         registry.register_figure(selectors.COUNTRIES)
+        registry.register_list_page("statistics")

@@ -43,6 +43,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
+    path("statistics/", views.statistics, name="statistics"),
     path("", include("networks.urls")),
     path("", include("programmes.urls")),
     path("", include("publications.urls")),

@@ -17,6 +17,12 @@ def home(request):
 
 
 @require_GET
+def statistics(request):
+    """Every statistic the apps register for this page, each a chart with its table."""
+    return render(request, "portal/statistics.html")
+
+
+@require_GET
 def search(request):
     """Site-wide search: results grouped by type, or the form's message for a query it refuses."""
     form = site_search.SearchForm(request.GET if "q" in request.GET else None)

@@ -3,9 +3,12 @@
 from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile, File
+from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
 
 from publications.models import (
+    DownloadMonth,
     DownloadRecord,
     Publication,
 )
@@ -51,7 +54,24 @@ def publication_record_download(*, publication: Publication, user=None, count: b
     """
     if count:
         Publication.objects.filter(pk=publication.pk).update(download_count=F("download_count") + 1)
+        _count_in_month(publication)
     if publication.is_partners_only:
         DownloadRecord.objects.create(
             publication=publication, user=user if user and user.is_authenticated else None
         )
+
+
+def _count_in_month(publication: Publication) -> None:
+    """Add one to this month's counter of the publication (no personal data)."""
+    month = timezone.localdate().replace(day=1)
+    counted = DownloadMonth.objects.filter(publication=publication, month=month).update(
+        count=F("count") + 1
+    )
+    if not counted:
+        try:
+            with transaction.atomic():
+                DownloadMonth.objects.create(publication=publication, month=month, count=1)
+        except IntegrityError:  # another request created this month's counter meanwhile
+            DownloadMonth.objects.filter(publication=publication, month=month).update(
+                count=F("count") + 1
+            )
