@@ -12,6 +12,7 @@ from portal.models import Status
 from tests.events.factories import (
     EventFactory,
     EventOrganiserFactory,
+    EventSourceFactory,
     OrganisationFactory,
     ParticipantGroupFactory,
     PublicationFactory,
@@ -219,3 +220,46 @@ def test_the_admin_home_makes_the_same_queries_at_two_thousand_more_events(
     section = _section(_admin_home(client), "event-no-source")
     assert "(2020)" in section
     assert section.count("<li>") == dashboard.ROWS_PER_CHECK
+
+
+def test_an_event_with_a_source_record_but_no_source_link_has_a_source(admin_client_in):
+    """“Without a source” counts the sources entered as records, not only the old link."""
+    client = admin_client_in("th")
+    with_record = _complete_event(source_url="", title_en="Sourced by a record")
+    EventSourceFactory(event=with_record, url="", title_th="รายงานของกรม")
+    without = _complete_event(source_url="", title_en="No source at all")
+    section = _section(_admin_home(client), "event-no-source")
+    assert reverse("admin:events_event_change", args=[without.pk]) in section
+    assert reverse("admin:events_event_change", args=[with_record.pk]) not in section
+    assert "(1)" in section
+    listed = client.get(reverse("admin:events_event_changelist") + "?quality=event-no-source")
+    assert [e.pk for e in listed.context["cl"].result_list] == [without.pk]
+
+
+@pytest.mark.parametrize(
+    "qualifier, declared, parts, flagged",
+    [
+        ("more_than", 150, [100, 60], False),  # “more than 150”, parts 160: fine
+        ("more_than", 150, [100, 50], True),  # 150 is not more than 150
+        ("at_least", 150, [100, 50], False),
+        ("at_least", 150, [100, 40], True),
+        ("about", 100, [60, 35], False),  # within a tenth
+        ("about", 100, [60, 30], False),
+        ("about", 100, [60, 29], True),
+        ("about", 25, [28], False),  # a tenth of 25 rounds up to 3
+        ("", 150, [100, 60], True),
+        ("", 150, [100, 50], False),
+    ],
+)
+def test_does_not_add_up_applies_the_qualified_total_rule(
+    admin_client_in, qualifier, declared, parts, flagged
+):
+    client = admin_client_in("en")
+    event = _complete_event(participants_qualifier=qualifier, declared_participants=declared)
+    for count in parts:
+        ParticipantGroupFactory(event=event, count=count)
+    ParticipantGroupFactory(event=event, count=None, label_en="Observers")  # named, no count
+    section = _section(_admin_home(client), "event-totals-differ")
+    assert (reverse("admin:events_event_change", args=[event.pk]) in section) is flagged
+    # The dashboard and the event's own check agree.
+    assert event.participant_check.differs is flagged
