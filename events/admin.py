@@ -35,7 +35,7 @@ from events.models import (
 from events.resources import AttendanceImporter
 from events.services import participant_groups_counted, participant_groups_recompute
 from events.templatetags.events_tags import participants_text, qualified_number
-from portal import thaidates
+from portal import history, thaidates
 from portal.admin_filters import CountryListFilter, country_filter
 from portal.admin_sources import SourceInlineBase
 from portal.dashboard import QualityFilter
@@ -360,7 +360,8 @@ class EventAdmin(ContentAdminMixin, ImportAdminMixin, TabbedTranslationAdmin):
             )
         changed = 0
         for event in events:
-            changes, uncounted = participant_groups_recompute(event=event)
+            with history.recorded(history.RECOMPUTE_MARK, user=request.user, records=[event]):
+                changes, uncounted = participant_groups_recompute(event=event)
             changed += len(changes)
             for change in changes:
                 self.message_user(
