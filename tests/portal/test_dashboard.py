@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from portal import dashboard, registry
 from portal.models import Status
@@ -263,3 +264,19 @@ def test_does_not_add_up_applies_the_qualified_total_rule(
     assert (reverse("admin:events_event_change", args=[event.pk]) in section) is flagged
     # The dashboard and the event's own check agree.
     assert event.participant_check.differs is flagged
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_recent_changes_name_the_record_in_the_readers_language(admin_client_in, admin_user, lang):
+    """A Thai staff member's save is listed under the English name on the English admin
+    (events keep their Thai-first name on purpose; organisations follow the reader)."""
+    client = admin_client_in(lang)
+    org = OrganisationFactory(name_th="สถาบันพระปกเกล้า", name_en="King Prajadhipok's Institute")
+    with translation.override("th"):
+        LogEntry.objects.log_actions(
+            user_id=admin_user.pk, queryset=[org], action_flag=ADDITION, single_object=True
+        )
+    html = _admin_home(client)
+    change_url = reverse("admin:networks_organisation_change", args=[org.pk])
+    name = "สถาบันพระปกเกล้า" if lang == "th" else "King Prajadhipok&#x27;s Institute"
+    assert f'<a href="{change_url}">{name}</a>' in html
