@@ -71,6 +71,13 @@ class EventOrganiserInline(admin.TabularInline):
     autocomplete_fields = ["organisation"]
     fields = ["organisation", "role", "order"]
 
+    def get_extra(self, request, obj=None, **kwargs):
+        # A new event that follows another starts with that event's organisers.
+        previous = getattr(request, "_previous_event", None)
+        if obj is None and previous is not None:
+            return len(previous.event_organisers.all())
+        return super().get_extra(request, obj, **kwargs)
+
 
 class SessionInline(TranslationStackedInline):
     """Stacked, a few fields a line, so it fits the page and each error shows by its field;
@@ -184,6 +191,10 @@ class KeepEventOnAddAnotherMixin:
 
     def response_change(self, request, obj):
         return self._keep_event(request, obj, super().response_change(request, obj))
+
+
+# “Save and add another” on an event opens the next one with what it shares filled in.
+PREVIOUS_EVENT = "after"
 
 
 @admin.register(Event)
@@ -406,7 +417,68 @@ class EventAdmin(ContentAdminMixin, ImportAdminMixin, TabbedTranslationAdmin):
     def _view_on_site(self, request, obj, response):
         if "_viewonsite" in request.POST:
             return HttpResponseRedirect(obj.get_absolute_url())
+        if "_addanother" in request.POST and isinstance(response, HttpResponseRedirect):
+            # The next event keeps this one's programme, network, series (next batch),
+            # kind, country and organisers: the next batch or day of a series is dates,
+            # place and title away.
+            location = response["Location"]
+            separator = "&" if "?" in location else "?"
+            return HttpResponseRedirect(f"{location}{separator}{PREVIOUS_EVENT}={obj.pk}")
         return response
+
+    def _previous_event(self, request):
+        """The event named by `?after=` on the add form, if this staff member may see it."""
+        if not hasattr(request, "_previous_event"):
+            value = request.GET.get(PREVIOUS_EVENT, "") if request.method == "GET" else ""
+            previous = None
+            if value.isdigit():
+                previous = (
+                    self.get_queryset(request)
+                    .prefetch_related("event_organisers")
+                    .filter(pk=int(value))
+                    .first()
+                )
+                if previous is not None and not self.has_view_permission(request, previous):
+                    previous = None
+            request._previous_event = previous
+        return request._previous_event
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        initial.pop(PREVIOUS_EVENT, None)
+        previous = self._previous_event(request)
+        if previous is None:
+            return initial
+        shared = {
+            "programme": previous.programme_id,
+            "network": previous.network_id,
+            "series": previous.series_id,
+            "kind": previous.kind,
+            "venue_country": previous.venue_country.code or "",
+        }
+        if previous.series_id:
+            last = (
+                Event.objects.filter(series_id=previous.series_id)
+                .order_by("-batch_number")
+                .values_list("batch_number", flat=True)
+                .first()
+            )
+            shared["batch_number"] = (last or 0) + 1
+        return {**{k: v for k, v in shared.items() if v not in (None, "")}, **initial}
+
+    def add_view(self, request, form_url="", extra_context=None):
+        self._previous_event(request)
+        return super().add_view(request, form_url, extra_context)
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        previous = getattr(request, "_previous_event", None)
+        if isinstance(inline, EventOrganiserInline) and previous is not None and not obj.pk:
+            kwargs["initial"] = [
+                {"organisation": row.organisation_id, "role": row.role, "order": row.order}
+                for row in previous.event_organisers.all()
+            ]
+        return kwargs
 
     def response_add(self, request, obj, post_url_continue=None):
         return self._view_on_site(
