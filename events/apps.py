@@ -116,9 +116,13 @@ class EventsConfig(AppConfig):
     def grant_roles(self):
         """What Editors, Publishers and Partner managers may do with this app's records."""
         from events.models import (
+            Award,
             Event,
             EventAlbum,
+            EventGoodPractice,
             EventOrganiser,
+            EventSeries,
+            EventSource,
             ParticipantGroup,
             Participation,
             Photo,
@@ -127,8 +131,11 @@ class EventsConfig(AppConfig):
         )
         from portal import roles
 
-        roles.grant_editing(Event)
+        roles.grant_editing(Event, EventSeries)
         roles.grant_editing(
+            Award,
+            EventGoodPractice,
+            EventSource,
             EventOrganiser,
             Session,
             Role,

@@ -76,6 +76,7 @@ class ProgrammesConfig(AppConfig):
             Programme,
             ProgrammeLink,
             ProgrammePartner,
+            ProgrammeSource,
             TeamMember,
             Theme,
         )
@@ -87,6 +88,7 @@ class ProgrammesConfig(AppConfig):
             ImpactStatement,
             ProgrammeLink,
             GoodPracticeImage,
+            ProgrammeSource,
             actions=roles.ROWS,
         )
         roles.grant_editing(Theme, actions=roles.READ)
