@@ -4,7 +4,7 @@ from django.db.models.functions import ExtractYear
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -91,14 +91,17 @@ class SessionInline(TranslationStackedInline):
     ]
 
 
-class RoleInline(TranslationTabularInline):
+class RoleInline(TranslationStackedInline):
+    """Stacked, two fields a line: as a table (a search box, a position held in two
+    languages) it was wider than the page, hiding its last columns and their errors."""
+
     model = Role
     form = RoleInlineForm
     formset = RoleFormSet
     extra = 0
     autocomplete_fields = ["person"]
     # A session added in the same form is named by its number in the list (session_position).
-    fields = ["person", "role", "session", "session_position", "position_held", "order"]
+    fields = [("person", "role"), ("session", "session_position"), ("position_held", "order")]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "session":
@@ -118,6 +121,15 @@ class ParticipantGroupInline(TranslationTabularInline):
     formset = ParticipantGroupFormSet
     extra = 0
     fields = ["label", "count", "units", "unit_label", "per_unit", "order"]
+    # Narrower boxes than the admin's 20em, so the table fits the page at 1280 px.
+    WIDTHS = {"label": "16em", "unit_label": "8em"}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        width = self.WIDTHS.get(getattr(db_field, "translated_field", db_field).name)
+        if field is not None and width:
+            field.widget.attrs["style"] = f"width: {width}"
+        return field
 
 
 class EventAlbumInline(TranslationTabularInline):
@@ -132,11 +144,22 @@ class PhotoInline(TranslationTabularInline):
     fields = ["image", "caption", "credit", "is_placeholder", "order"]
 
 
-class AwardInline(TranslationTabularInline):
+class AwardInline(TranslationStackedInline):
+    """Stacked, like the sessions: as a table its citation box pushed the form far past the
+    page's right edge."""
+
     model = Award
     extra = 0
     autocomplete_fields = ["organisation", "person"]
-    fields = ["title", "category", "organisation", "person", "citation", "order"]
+    fields = [("title", "category"), ("organisation", "person"), "citation", "order"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and db_field.name.startswith("category"):
+            # The model's “category” shares its Thai with the participant groups'
+            # (ประเภทผู้เข้าร่วม); an award's category is the kind of award.
+            field.label = pgettext_lazy("award", "Category")
+        return field
 
 
 class EventGoodPracticeInline(admin.TabularInline):
