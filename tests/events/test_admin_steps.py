@@ -240,3 +240,9 @@ def test_the_next_event_form_ignores_an_event_it_cannot_read(staff_in):
     assert 'name="batch_number" value="' not in page
     page = client.get(reverse("admin:events_event_add") + "?after=abc")
     assert page.status_code == 200
+
+
+def test_an_awards_category_is_not_labelled_as_a_participant_category(staff_in):
+    page = staff_in("th").get(reverse("admin:events_event_add")).content.decode()
+    awards = page.split('id="awards-group"', 1)[1].split('id="good_practice_links-group"', 1)[0]
+    assert "ประเภทรางวัล" in awards and "ประเภทผู้เข้าร่วม" not in awards
