@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from portal import registry, thaidates
+from portal import admin_dates, registry, thaidates
 from portal.models import Status
 
 ROWS_PER_CHECK = 5
@@ -196,7 +196,7 @@ def recent_changes(user, limit: int = RECENT_CHANGES) -> list[Change]:
                 kind=str(kinds.get(entry.action_flag, "")),
                 when=format_when(entry.action_time),
                 url="" if entry.is_deletion() else (entry.get_admin_url() or ""),
-                message=entry.get_change_message(),
+                message=admin_dates.change_message(entry),
                 name=names.get((entry.content_type_id, entry.object_id)) or entry.object_repr,
             )
         )

@@ -280,3 +280,29 @@ def test_recent_changes_name_the_record_in_the_readers_language(admin_client_in,
     change_url = reverse("admin:networks_organisation_change", args=[org.pk])
     name = "สถาบันพระปกเกล้า" if lang == "th" else "King Prajadhipok&#x27;s Institute"
     assert f'<a href="{change_url}">{name}</a>' in html
+
+
+def test_recent_changes_and_view_links_read_in_thai(client, admin_user):
+    """A change made on the English admin reads in Thai on the Thai home, field labels of
+    both languages included; a list a Publisher may only read says “ดู”, not “ดู:”."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from portal.roles import PUBLISHERS
+    from tests.portal.admin_forms import form_data
+
+    publisher = get_user_model().objects.create_user("pub", is_staff=True)
+    publisher.groups.add(Group.objects.get(name=PUBLISHERS))
+    event = EventFactory(summary_th="สรุปเดิม")
+    client.force_login(admin_user)
+    client.cookies["phakhi_language"] = "en"
+    url = reverse("admin:events_event_change", args=[event.pk])
+    response = client.post(url, form_data(client.get(url).content.decode(), summary_th="สรุปใหม่"))
+    assert response.status_code == 302
+    client.force_login(publisher)
+    client.cookies["phakhi_language"] = "th"
+    html = _admin_home(client)
+    recent = html.split('id="recent-actions-module"', 1)[1].split("</div>", 1)[0]
+    assert "Summary [th]" not in recent and "Summary" not in recent
+    assert "สรุป [th]" in recent, recent
+    assert ">ดู</a>" in html and ">ดู:</a>" not in html
