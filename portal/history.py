@@ -111,6 +111,27 @@ def _display(model, name: str, value) -> str:
     return text if len(text) <= 120 else f"{text[:117]}…"
 
 
+def _around_difference(old: str, new: str, context: int = 40) -> tuple[str, str]:
+    """The stretch of two long texts where they differ, with a little context each side:
+    `…เป็นประธานในพิธีเปิด` → `…เป็นประธานในพิธีเปิด แก้ไขแล้ว`."""
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    begin = max(0, start - context)
+
+    def cut(text: str) -> str:
+        stop = len(text) - max(0, end - context)
+        piece = text[begin:stop]
+        if len(piece) > 2 * context + 80:
+            piece = f"{piece[: context + 40]}…{piece[-(context + 40) :]}"
+        return f"{'…' if begin else ''}{piece}{'…' if stop < len(text) else ''}" or "—"
+
+    return cut(old), cut(new)
+
+
 def _field_name(model, attname: str) -> str:
     for f in model._meta.concrete_fields:
         if f.attname == attname:
@@ -131,7 +152,11 @@ def field_changes(model, before: dict | None, after: dict) -> list[str]:
             continue
         shown_old, shown_new = _display(model, key, old), _display(model, key, new)
         if before is not None and shown_old == shown_new:
-            continue  # "" and None, or seconds the form does not keep
+            if isinstance(old, str) and isinstance(new, str) and old.strip() != new.strip():
+                # A long text changed past the part shown: show the part that changed.
+                shown_old, shown_new = _around_difference(old, new)
+            else:
+                continue  # "" and None, or seconds the form does not keep
         lines.append(f"{_label(model, key)}: {shown_old} → {shown_new}")
     return lines
 

@@ -154,3 +154,17 @@ def test_rows_are_named_in_the_readers_language(admin_client_in):
     assert "Plenary" in english and "Panel discussion" in english
     thai = history(admin_client_in("th"), "events_event", event.pk)
     assert "Plenary" not in thai and "Panel discussion" not in thai
+
+
+def test_a_change_at_the_end_of_a_long_text_is_shown(admin_client_in):
+    """The history shows texts cut at 120 characters: a change past that point is still
+    listed, as the stretch that changed."""
+    client = admin_client_in("th")
+    long_summary = "การประชุมเพื่อแลกเปลี่ยนประสบการณ์ของเครือข่ายภาคประชาสังคม " * 4
+    event = EventFactory(summary_th=long_summary.strip())
+    url = reverse("admin:events_event_change", args=[event.pk])
+    data = form_data(client.get(url).content.decode(), summary_th=long_summary + "แก้ไขแล้ว")
+    assert client.post(url, data).status_code == 302
+    html = history(client, "events_event", event.pk)
+    assert "สรุป (ไทย)" in html
+    assert "ภาคประชาสังคม แก้ไขแล้ว" in html
