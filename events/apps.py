@@ -131,9 +131,13 @@ class EventsConfig(AppConfig):
     def grant_roles(self):
         """What Editors, Publishers and Partner managers may do with this app's records."""
         from events.models import (
+            Award,
             Event,
             EventAlbum,
+            EventGoodPractice,
             EventOrganiser,
+            EventSeries,
+            EventSource,
             ParticipantGroup,
             Participation,
             Photo,
@@ -142,8 +146,11 @@ class EventsConfig(AppConfig):
         )
         from portal import roles
 
-        roles.grant_editing(Event)
+        roles.grant_editing(Event, EventSeries)
         roles.grant_editing(
+            Award,
+            EventGoodPractice,
+            EventSource,
             EventOrganiser,
             Session,
             Role,

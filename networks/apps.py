@@ -62,8 +62,8 @@ class NetworksConfig(AppConfig):
 
     def grant_roles(self):
         """What Editors, Publishers and Partner managers may do with this app's records."""
-        from networks.models import Membership, Network, Organisation, Person
+        from networks.models import Membership, Network, Organisation, OrganisationSource, Person
         from portal import roles
 
         roles.grant_editing(Organisation, Network, Person)
-        roles.grant_editing(Membership, actions=roles.ROWS)
+        roles.grant_editing(Membership, OrganisationSource, actions=roles.ROWS)

@@ -103,6 +103,7 @@ class ProgrammesConfig(AppConfig):
             Programme,
             ProgrammeLink,
             ProgrammePartner,
+            ProgrammeSource,
             TeamMember,
             Theme,
             Transfer,
@@ -117,6 +118,7 @@ class ProgrammesConfig(AppConfig):
             ImpactStatement,
             ProgrammeLink,
             GoodPracticeImage,
+            ProgrammeSource,
             actions=roles.ROWS,
         )
         roles.grant_editing(Theme, actions=roles.READ)
