@@ -101,6 +101,11 @@ class EventsConfig(AppConfig):
         registry.register_countries(selectors.country_codes_of_events)
         registry.register_demo("events", demo.load)
 
+        from events import exports
+
+        for dataset in exports.datasets():
+            registry.register_dataset(dataset)
+
         from events import archive
         from portal.registry import register_archive_generator
 

@@ -37,6 +37,11 @@ class NetworksConfig(AppConfig):
         )
         registry.register_demo("networks", demo.load)
 
+        from networks import exports
+
+        for dataset in exports.datasets():
+            registry.register_dataset(dataset)
+
         from networks import archive
         from portal.registry import register_archive_generator
 

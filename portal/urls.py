@@ -5,7 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from portal import exports, views
+from portal import exports, opendata, views
 from portal.auth import ThrottledAdminAuthenticationForm
 from portal.sitemaps import all_sitemaps
 
@@ -42,6 +42,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
+    path("data/", opendata.data_page, name="data"),
+    path("data/datapackage.json", opendata.datapackage_view, name="datapackage"),
     path("", include("networks.urls")),
     path("", include("programmes.urls")),
     path("", include("publications.urls")),
