@@ -105,6 +105,8 @@ class EventsConfig(AppConfig):
 
         for dataset in exports.datasets():
             registry.register_dataset(dataset)
+        registry.register_public_people(exports.people_in_public_roles)
+        registry.register_public_people(exports.event_reporters)
 
         from events import archive
         from portal.registry import register_archive_generator

@@ -14,7 +14,14 @@ from django.utils.translation import gettext_lazy as _
 
 from events import selectors
 from events.forms import When
-from events.models import Event, EventKind, ParticipantGroup, Participation, TotalQualifier
+from events.models import (
+    Event,
+    EventKind,
+    ParticipantGroup,
+    Participation,
+    Role,
+    TotalQualifier,
+)
 from portal.opendata import Column, Dataset, ForeignKey, batched, public_slug, public_values
 
 SLUG = _("Stable identifier of the record, the last part of its web address.")
@@ -264,6 +271,18 @@ def country_rows(queryset):
             "country": str(row["country"]),
             "attended": row["attended"],
         }
+
+
+def people_in_public_roles():
+    """Ids of people with a public role (speaker, chair, rapporteur …) at a published event;
+    attendance never makes anyone public."""
+    published = Event.objects.published().values("pk")
+    return Role.objects.filter(event__in=published).order_by().values("person_id")
+
+
+def event_reporters():
+    """Ids of the people named as the reporter of a published event."""
+    return Event.objects.published().filter(reporter__isnull=False).order_by().values("reporter_id")
 
 
 def datasets() -> list[Dataset]:

@@ -13,6 +13,12 @@ urlpatterns = [
         {"key": "organisations"},
         name="organisation_export",
     ),
+    path("organisations/popolo.json", views.popolo_portal, name="popolo"),
+    path(
+        "organisations/<slug:slug>/popolo.json",
+        views.popolo_organisation,
+        name="organisation_popolo",
+    ),
     path(
         "organisations/<slug:slug>/",
         views.OrganisationDetailView.as_view(),
@@ -26,5 +32,6 @@ urlpatterns = [
         {"key": "network-memberships"},
         name="membership_export",
     ),
+    path("networks/<slug:slug>/popolo.json", views.popolo_network, name="network_popolo"),
     path("networks/<slug:slug>/", views.NetworkDetailView.as_view(), name="network_detail"),
 ]

@@ -1,7 +1,12 @@
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.utils import translation
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
-from networks import selectors
+from networks import popolo, selectors
 from networks.forms import NetworkFilterForm, OrganisationFilterForm
+from networks.models import Network, Organisation
 from portal.lists import FilteredListView
 
 
@@ -57,3 +62,37 @@ class NetworkDetailView(DetailView):
         members = selectors.network_members_by_country(self.object)
         context.update(country_groups=members.groups, members=members)
         return context
+
+
+def _popolo_response(document: dict, filename: str) -> JsonResponse:
+    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+def popolo_portal(request):
+    """Every published organisation and network, memberships, posts and public people."""
+    document = popolo.portal_document(request.build_absolute_uri, translation.get_language())
+    return _popolo_response(document, "phakhi-popolo.json")
+
+
+@require_safe
+def popolo_organisation(request, slug):
+    organisation = get_object_or_404(
+        Organisation.objects.published().select_related("parent"), slug=slug
+    )
+    document = popolo.organisation_document(
+        organisation, request.build_absolute_uri, translation.get_language()
+    )
+    return _popolo_response(document, f"{slug}-popolo.json")
+
+
+@require_safe
+def popolo_network(request, slug):
+    network = get_object_or_404(Network.objects.published(), slug=slug)
+    document = popolo.network_document(
+        network, request.build_absolute_uri, translation.get_language()
+    )
+    return _popolo_response(document, f"{slug}-popolo.json")

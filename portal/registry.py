@@ -161,6 +161,9 @@ quality_checks: list[QualityCheck] = []
 status_counts: list[type[Model]] = []  # the models the admin home counts by status
 # model label → functions(ids) returning {id: [RecordDocument, …]} in one or two queries
 record_documents: dict[str, list[Callable[[list[int]], dict]]] = defaultdict(list)
+# functions returning a queryset of the ids of people who hold a public role (a role at a
+# published event, a place in a published programme's team): the people open data may name
+public_people: list[Callable[[], QuerySet]] = []
 datasets: list[Any] = []  # portal.opendata.Dataset: the exports, the data page and the package
 data_links: list[DataLink] = []
 
@@ -290,3 +293,9 @@ def documents_for(model_label: str, ids: list[int]) -> dict[int, list[RecordDocu
         for key, items in documents(ids).items():
             found[key].extend(items)
     return found
+
+
+def register_public_people(people: Callable[[], QuerySet]) -> None:
+    """`people()` returns `Person` ids (a `values("person_id")` queryset) in a public role."""
+    if people not in public_people:
+        public_people.append(people)

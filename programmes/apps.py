@@ -58,6 +58,7 @@ class ProgrammesConfig(AppConfig):
 
         for dataset in exports.datasets():
             registry.register_dataset(dataset)
+        registry.register_public_people(exports.team_members)
         registry.register_data_link(
             registry.DataLink(
                 "iati",

@@ -17,7 +17,14 @@ from portal.opendata import (
     public_values,
 )
 from programmes import selectors
-from programmes.models import GoodPractice, PartnerRole, Programme, ProgrammePartner, Stage
+from programmes.models import (
+    GoodPractice,
+    PartnerRole,
+    Programme,
+    ProgrammePartner,
+    Stage,
+    TeamMember,
+)
 
 SLUG = _("Stable identifier of the record, the last part of its web address.")
 
@@ -229,6 +236,12 @@ def good_practice_rows(queryset):
                 url=GoodPractice(slug=row["slug"]).get_absolute_url(),
             )
             yield row
+
+
+def team_members():
+    """Ids of people in the team of a published programme (a public role, see TeamMember)."""
+    published = Programme.objects.published().values("pk")
+    return TeamMember.objects.filter(programme__in=published).order_by().values("person_id")
 
 
 def datasets() -> list[Dataset]:
