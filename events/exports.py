@@ -248,7 +248,7 @@ def group_rows(queryset):
 COUNTRY_COLUMNS = (
     Column("event", "string", _("Slug of the event."), required=True),
     Column("country", "string", _("Country, ISO 3166-1 alpha-2."), required=True),
-    Column("attended", "integer", _("People recorded as attending from that country.")),
+    Column("count", "integer", _("People recorded as attending from that country.")),
 )
 
 
@@ -259,7 +259,7 @@ def country_queryset(filters: dict):
         .exclude(country="")
         .order_by()
         .values("event_id", "event__slug", "country")
-        .annotate(attended=Count("pk"))
+        .annotate(people=Count("pk"))
         .order_by("event_id", "country")
     )
 
@@ -269,7 +269,7 @@ def country_rows(queryset):
         yield {
             "event": row["event__slug"],
             "country": str(row["country"]),
-            "attended": row["attended"],
+            "count": row["people"],
         }
 
 
