@@ -181,7 +181,7 @@ def test_iati_file_costs_the_same_for_more_programmes(
 
     with CaptureQueriesContext(connection) as few:
         client.get("/en/programmes/iati.xml")
-    for n in range(10):
+    for _n in range(10):
         PartnerFactory(programme=ProgrammeFactory(start_date=datetime.date(2015, 6, 1)))
     with CaptureQueriesContext(connection) as many:
         client.get("/en/programmes/iati.xml")

@@ -133,7 +133,7 @@ def test_people_only_in_public_roles_and_never_their_contacts(client, archive):
 def test_a_role_at_a_draft_event_makes_nobody_public(client, archive):
     hidden = PersonFactory(slug="hidden")
     RoleFactory(event=EventFactory(status=Status.DRAFT), person=hidden)
-    consenting = PersonFactory(slug="consenting", public_consent=True)
+    PersonFactory(slug="consenting", public_consent=True)
     persons = {p["id"] for p in get(client, "/en/organisations/popolo.json")["persons"]}
     assert "person/hidden" not in persons
     assert "person/consenting" in persons
