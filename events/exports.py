@@ -22,7 +22,15 @@ from events.models import (
     Role,
     TotalQualifier,
 )
-from portal.opendata import Column, Dataset, ForeignKey, batched, public_slug, public_values
+from portal.opendata import (
+    Column,
+    Dataset,
+    ForeignKey,
+    batched,
+    path_for,
+    public_slug,
+    public_values,
+)
 
 SLUG = _("Stable identifier of the record, the last part of its web address.")
 
@@ -162,6 +170,7 @@ def event_rows(queryset):
         *public_values("network"),
     ]
     values = queryset.order_by("start_date", "pk").values(*fields)
+    now, path = timezone.now(), path_for("events:detail")
     for batch in batched(values.iterator(chunk_size=1000)):
         ids = [row["pk"] for row in batch]
         organisers, (groups, totals), countries = _organisers(ids), _groups(ids), _by_country(ids)
@@ -174,8 +183,8 @@ def event_rows(queryset):
                 "kind": row["kind"],
                 "start_date": row["start_date"],
                 "end_date": row["end_date"],
-                "programme": public_slug(row, "programme"),
-                "network": public_slug(row, "network"),
+                "programme": public_slug(row, "programme", now),
+                "network": public_slug(row, "network", now),
                 "organisers": organisers.get(pk, ""),
                 "venue_th": row["venue_name_th"],
                 "venue_en": row["venue_name_en"],
@@ -189,7 +198,7 @@ def event_rows(queryset):
                 "organisations_represented": row["organisations_represented"],
                 "countries_represented": _codes(row["countries_represented"]),
                 "attendance_by_country": countries.get(pk, ""),
-                "url": Event(slug=row["slug"]).get_absolute_url(),
+                "url": path(row["slug"]),
             }
 
 

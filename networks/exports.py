@@ -4,12 +4,13 @@ Public fields only: never a person, an email, a phone number or a staff note. Re
 records are named by slug only when they are public themselves (`opendata.public_slug`).
 """
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from networks import selectors
-from networks.models import Membership, Network, Organisation, OrganisationKind
+from networks.models import Membership, OrganisationKind
 from portal.models import PublishedQuerySet
-from portal.opendata import Column, Dataset, ForeignKey, public_slug, public_values
+from portal.opendata import Column, Dataset, ForeignKey, path_for, public_slug, public_values
 
 SLUG = _("Stable identifier of the record, the last part of its web address.")
 
@@ -53,10 +54,11 @@ def organisation_queryset(filters: dict):
 def organisation_rows(queryset):
     names = [c.name for c in ORGANISATION_COLUMNS if c.name not in {"parent", "url"}]
     values = queryset.values(*names, *public_values("parent"))
+    now, path = timezone.now(), path_for("networks:organisation_detail")
     for row in values.iterator(chunk_size=2000):
-        row["parent"] = public_slug(row, "parent")
+        row["parent"] = public_slug(row, "parent", now)
         row["country"] = str(row["country"] or "")
-        row["url"] = Organisation(slug=row["slug"]).get_absolute_url()
+        row["url"] = path(row["slug"])
         yield row
 
 
@@ -82,9 +84,10 @@ def network_queryset(filters: dict):
 def network_rows(queryset):
     names = [c.name for c in NETWORK_COLUMNS if c.name not in {"coordinator", "url"}]
     values = queryset.values(*names, *public_values("coordinator"))
+    now, path = timezone.now(), path_for("networks:network_detail")
     for row in values.iterator(chunk_size=2000):
-        row["coordinator"] = public_slug(row, "coordinator")
-        row["url"] = Network(slug=row["slug"]).get_absolute_url()
+        row["coordinator"] = public_slug(row, "coordinator", now)
+        row["url"] = path(row["slug"])
         yield row
 
 

@@ -23,9 +23,11 @@ organisation, its units, memberships, posts and people) and `/<lang>/networks/<s
 popolo.json` (the network, its members and memberships).
 """
 
+import functools
 import hashlib
 
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from networks.models import Membership, Network, Organisation, OrganisationKind, Person
@@ -82,15 +84,19 @@ def post_id(person: Person, organisation: Organisation) -> str:
     return f"post/{organisation.slug}/{hashlib.sha256(text).hexdigest()[:10]}"
 
 
+@functools.lru_cache(maxsize=4)
+def _kind_labels(lang: str) -> dict[str, str]:
+    with translation.override(lang):
+        return {value: str(label) for value, label in OrganisationKind.choices}
+
+
 def organisation_item(organisation: Organisation, lang: str, build_url) -> dict:
     name, other_names = _names(organisation, "name", lang)
     item = {
         "id": organisation_id(organisation.slug),
         "name": name,
         "identifiers": [{"identifier": organisation.slug, "scheme": "phakhi"}],
-        "classification": str(OrganisationKind(organisation.kind).label)
-        if organisation.kind in OrganisationKind.values
-        else organisation.kind,
+        "classification": _kind_labels(lang).get(organisation.kind, organisation.kind),
         "links": [{"url": build_url(organisation.get_absolute_url()), "note": "phakhi"}],
     }
     if other_names:

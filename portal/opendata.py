@@ -123,15 +123,23 @@ def batched(iterable: Iterable, size: int = CHUNK) -> Iterator[list]:
         yield batch
 
 
-def public_slug(row: dict, prefix: str) -> str:
+def public_slug(row: dict, prefix: str, now=None) -> str:
     """The slug of a related record in a `.values()` row, only when that record is public
     (published, its time come): a dataset never names a draft, even by its slug."""
     if row.get(f"{prefix}__status") != "published":
         return ""
     published_at = row.get(f"{prefix}__published_at")
-    if published_at is None or published_at > timezone.now():
+    if published_at is None or published_at > (now or timezone.now()):
         return ""
     return row.get(f"{prefix}__slug") or ""
+
+
+def path_for(url_name: str) -> Callable[[str], str]:
+    """`slug → path` of a record page, reversing the URL once rather than once per row."""
+    marker = "slug-placeholder-0"
+    template = reverse(url_name, kwargs={"slug": marker})
+    head, _marker, tail = template.partition(marker)
+    return lambda slug: f"{head}{slug}{tail}"
 
 
 def public_values(prefix: str) -> tuple[str, str, str]:

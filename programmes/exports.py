@@ -6,6 +6,7 @@ are named by slug only when they are public themselves (`opendata.public_slug`).
 
 from collections import defaultdict
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.opendata import (
@@ -13,6 +14,7 @@ from portal.opendata import (
     Dataset,
     ForeignKey,
     batched,
+    path_for,
     public_slug,
     public_values,
 )
@@ -121,6 +123,11 @@ def programme_rows(queryset):
         *public_values("lead_organisation"),
         *public_values("parent"),
     ]
+    now, path, iati_path = (
+        timezone.now(),
+        path_for("programmes:detail"),
+        path_for("programmes:iati"),
+    )
     for batch in batched(queryset.values(*fields).iterator(chunk_size=1000)):
         ids = [row["pk"] for row in batch]
         themes, partners = _themes(Programme, ids), _partners(ids)
@@ -133,13 +140,13 @@ def programme_rows(queryset):
             )
             row.update(
                 status=programme.current_stage,
-                lead_organisation=public_slug(row, "lead_organisation"),
-                parent=public_slug(row, "parent"),
+                lead_organisation=public_slug(row, "lead_organisation", now),
+                parent=public_slug(row, "parent", now),
                 countries=_codes(row["countries"]),
                 themes=themes.get(row["pk"], ""),
                 partners=partners.get(row["pk"], ""),
-                url=programme.get_absolute_url(),
-                iati_url=iati.activity_url(programme) if iati.is_reportable(programme) else "",
+                url=path(row["slug"]),
+                iati_url=iati_path(row["slug"]) if iati.is_reportable(programme) else "",
             )
             yield row
 
@@ -225,15 +232,16 @@ def good_practice_rows(queryset):
         *public_values("programme"),
         *public_values("local_government"),
     ]
+    now, path = timezone.now(), path_for("programmes:goodpractice_detail")
     for batch in batched(queryset.values(*fields).iterator(chunk_size=1000)):
         themes = _themes(GoodPractice, [row["pk"] for row in batch])
         for row in batch:
             row.update(
-                programme=public_slug(row, "programme"),
-                local_government=public_slug(row, "local_government"),
+                programme=public_slug(row, "programme", now),
+                local_government=public_slug(row, "local_government", now),
                 country=str(row["country"] or ""),
                 themes=themes.get(row["pk"], ""),
-                url=GoodPractice(slug=row["slug"]).get_absolute_url(),
+                url=path(row["slug"]),
             )
             yield row
 

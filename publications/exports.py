@@ -9,9 +9,18 @@ file leads to the sign-in, as on the library's page.
 
 from collections import defaultdict
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.opendata import Column, Dataset, ForeignKey, batched, public_slug, public_values
+from portal.opendata import (
+    Column,
+    Dataset,
+    ForeignKey,
+    batched,
+    path_for,
+    public_slug,
+    public_values,
+)
 from portal.registry import RecordDocument
 from publications import selectors
 from publications.models import Access, Publication, PublicationKind
@@ -83,18 +92,19 @@ def rows(queryset):
         *public_values("publisher"),
         *public_values("programme"),
     ]
+    now = timezone.now()
+    path, download = path_for("publications:detail"), path_for("publications:download")
     for batch in batched(queryset.values(*fields).iterator(chunk_size=1000)):
         languages = _languages([row["pk"] for row in batch])
         for row in batch:
-            publication = Publication(slug=row["slug"])
             has_file = bool(row.pop("file"))
             row.update(
-                publisher=public_slug(row, "publisher"),
-                programme=public_slug(row, "programme"),
+                publisher=public_slug(row, "publisher", now),
+                programme=public_slug(row, "programme", now),
                 languages=languages.get(row["pk"], ""),
                 file_type=row["content_type"] if has_file else "",
-                url=publication.get_absolute_url(),
-                download_url=publication.get_download_url() if has_file else "",
+                url=path(row["slug"]),
+                download_url=download(row["slug"]) if has_file else "",
             )
             if not has_file:
                 row.update(file_size=None, page_count=None, sha256="")
