@@ -116,6 +116,13 @@ class EventsConfig(AppConfig):
         registry.register_countries(selectors.country_codes_of_events)
         registry.register_demo("events", demo.load)
 
+        from events import exports
+
+        for dataset in exports.datasets():
+            registry.register_dataset(dataset)
+        registry.register_public_people(exports.people_in_public_roles)
+        registry.register_public_people(exports.event_reporters)
+
         from events import archive
         from portal.registry import register_archive_generator
 

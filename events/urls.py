@@ -1,6 +1,7 @@
 from django.urls import path
 
 from events import feeds, views
+from portal.opendata import export_view
 
 app_name = "events"
 
@@ -18,6 +19,19 @@ urlpatterns = [
         "events/calendar/network/<slug:slug>.ics",
         views.network_calendar_ics,
         name="network_calendar",
+    ),
+    path("events/export.<str:fmt>", export_view, {"key": "events"}, name="export"),
+    path(
+        "events/export/participants.<str:fmt>",
+        export_view,
+        {"key": "event-participant-groups"},
+        name="group_export",
+    ),
+    path(
+        "events/export/countries.<str:fmt>",
+        export_view,
+        {"key": "event-attendance-by-country"},
+        name="country_export",
     ),
     path("events/feed.atom", feeds.EventsFeed(), name="feed"),
     path("events/feed.rss", feeds.EventsFeed.rss(), name="rss"),

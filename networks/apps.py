@@ -37,6 +37,26 @@ class NetworksConfig(AppConfig):
         )
         registry.register_demo("networks", demo.load)
 
+        from networks import exports
+
+        for dataset in exports.datasets():
+            registry.register_dataset(dataset)
+        registry.register_data_link(
+            registry.DataLink(
+                "popolo",
+                _("Organisations, networks and memberships in Popolo JSON"),
+                _(
+                    "Every published organisation (with its parent, kind and identifiers) and "
+                    "network, the memberships with their dates, and the posts and names of "
+                    "people in public roles, never their contact details. Each organisation "
+                    "and network also has its own file at <page>/popolo.json."
+                ),
+                "networks:popolo",
+                standard="Popolo",
+                order=20,
+            )
+        )
+
         from networks import archive
         from portal.registry import register_archive_generator
 

@@ -1,9 +1,12 @@
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils import translation
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 
-from networks import partnerships, selectors
+from networks import partnerships, popolo, selectors
 from networks.forms import NetworkFilterForm, OrganisationFilterForm, PeriodForm
+from networks.models import Network, Organisation
 from portal import registry
 from portal.lists import FilteredListView
 
@@ -94,3 +97,37 @@ class PartnershipView(TemplateView):
             form=self.form, graph=graph, record=self.record, scope=self.kwargs.get("scope")
         )
         return context
+
+
+def _popolo_response(document: dict, filename: str) -> JsonResponse:
+    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+def popolo_portal(request):
+    """Every published organisation and network, memberships, posts and public people."""
+    document = popolo.portal_document(request.build_absolute_uri, translation.get_language())
+    return _popolo_response(document, "phakhi-popolo.json")
+
+
+@require_safe
+def popolo_organisation(request, slug):
+    organisation = get_object_or_404(
+        Organisation.objects.published().select_related("parent"), slug=slug
+    )
+    document = popolo.organisation_document(
+        organisation, request.build_absolute_uri, translation.get_language()
+    )
+    return _popolo_response(document, f"{slug}-popolo.json")
+
+
+@require_safe
+def popolo_network(request, slug):
+    network = get_object_or_404(Network.objects.published(), slug=slug)
+    document = popolo.network_document(
+        network, request.build_absolute_uri, translation.get_language()
+    )
+    return _popolo_response(document, f"{slug}-popolo.json")

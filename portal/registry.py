@@ -138,6 +138,18 @@ class Statistic:
 
 
 @dataclass(frozen=True)
+class DataLink:
+    """A machine-readable file the data page lists beside the datasets (IATI, Popolo)."""
+
+    key: str
+    title: Any  # a lazy translated string
+    description: Any
+    url_name: str
+    standard: str = ""
+    order: int = 100
+
+
+@dataclass(frozen=True)
 class Relation:
     """Organisations sharing something (a programme, an event, a network), for the
     partnership picture (`portal.partnerships`).
@@ -166,6 +178,18 @@ class GraphScope:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class RecordDocument:
+    """A public document of a lower app's record that a higher app holds (a programme's
+    publications), for machine-readable records of the lower one (its IATI activity)."""
+
+    titles: dict  # language code → title
+    path: str  # the document's public page
+    content_type: str = "text/html"
+    languages: tuple[str, ...] = ()
+    date: Any = None  # a datetime.date, when known
+
+
 sections: dict[str, list[Section]] = defaultdict(list)
 admin_inlines: dict[str, list[Any]] = defaultdict(list)  # model label → InlineModelAdmin classes
 statistics: list[Statistic] = []
@@ -184,6 +208,13 @@ archive_generators: list[ArchiveGenerator] = []
 country_sources: list[Callable[[], set[str]]] = []  # ISO codes of published records
 quality_checks: list[QualityCheck] = []
 status_counts: list[type[Model]] = []  # the models the admin home counts by status
+# model label → functions(ids) returning {id: [RecordDocument, …]} in one or two queries
+record_documents: dict[str, list[Callable[[list[int]], dict]]] = defaultdict(list)
+# functions returning a queryset of the ids of people who hold a public role (a role at a
+# published event, a place in a published programme's team): the people open data may name
+public_people: list[Callable[[], QuerySet]] = []
+datasets: list[Any] = []  # portal.opendata.Dataset: the exports, the data page and the package
+data_links: list[DataLink] = []
 
 
 def _add(items: list, item, key: Callable) -> None:
@@ -309,3 +340,39 @@ def register_relation(relation: Relation) -> None:
 
 def register_graph_scope(scope: GraphScope) -> None:
     graph_scopes[scope.key] = scope
+
+
+def register_dataset(dataset) -> None:
+    """An app's open dataset (`portal.opendata.Dataset`): its export, its entry on the data
+    page and its resource in the data package."""
+    _add(datasets, dataset, key=lambda d: d.key)
+    datasets.sort(key=lambda d: d.order)
+
+
+def dataset(key: str):
+    """The registered dataset named `key`, or None."""
+    return next((d for d in datasets if d.key == key), None)
+
+
+def register_data_link(link: DataLink) -> None:
+    _add(data_links, link, key=lambda link: link.key)
+    data_links.sort(key=lambda link: link.order)
+
+
+def register_record_documents(model_label: str, documents: Callable[[list[int]], dict]) -> None:
+    if documents not in record_documents[model_label]:
+        record_documents[model_label].append(documents)
+
+
+def documents_for(model_label: str, ids: list[int]) -> dict[int, list[RecordDocument]]:
+    found: dict[int, list[RecordDocument]] = defaultdict(list)
+    for documents in record_documents.get(model_label, ()):
+        for key, items in documents(ids).items():
+            found[key].extend(items)
+    return found
+
+
+def register_public_people(people: Callable[[], QuerySet]) -> None:
+    """`people()` returns `Person` ids (a `values("person_id")` queryset) in a public role."""
+    if people not in public_people:
+        public_people.append(people)

@@ -208,6 +208,20 @@ STORAGES = {
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
 # Upper bound for any uploaded publication file, in bytes.
+# Open data (portal/opendata.py): the licence every export and the data package carry, and
+# the IATI reporting organisation (programmes/iati.py): its identifier (prefix of every
+# iati-identifier), IATI organisation type code and name.
+PHAKHI_DATA_LICENSE_NAME = os.environ.get("PHAKHI_DATA_LICENSE_NAME", "CC-BY-4.0")
+PHAKHI_DATA_LICENSE_TITLE = os.environ.get(
+    "PHAKHI_DATA_LICENSE_TITLE", "Creative Commons Attribution 4.0 International"
+)
+PHAKHI_DATA_LICENSE_URL = os.environ.get(
+    "PHAKHI_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
+PHAKHI_IATI_REPORTING_ORG_REF = os.environ.get("PHAKHI_IATI_REPORTING_ORG_REF", "XI-PHAKHI")
+PHAKHI_IATI_REPORTING_ORG_TYPE = os.environ.get("PHAKHI_IATI_REPORTING_ORG_TYPE", "80")
+PHAKHI_IATI_REPORTING_ORG_NAME = os.environ.get("PHAKHI_IATI_REPORTING_ORG_NAME", "Phakhi")
+
 PHAKHI_MAX_UPLOAD_SIZE = int(os.environ.get("PHAKHI_MAX_UPLOAD_SIZE", 50 * 1024 * 1024))
 # Largest image (in pixels) Pillow will open: a decompression-bomb guard.
 PHAKHI_MAX_IMAGE_PIXELS = int(os.environ.get("PHAKHI_MAX_IMAGE_PIXELS", 40_000_000))

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
-from portal import exports, media, views
+from portal import exports, media, opendata, views
 from portal.auth import ThrottledAdminAuthenticationForm
 from portal.sitemaps import all_sitemaps, index_view, section_view
 
@@ -44,6 +44,8 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
     path("statistics/", views.statistics, name="statistics"),
+    path("data/", opendata.data_page, name="data"),
+    path("data/datapackage.json", opendata.datapackage_view, name="datapackage"),
     path("", include("networks.urls")),
     path("", include("programmes.urls")),
     path("", include("publications.urls")),

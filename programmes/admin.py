@@ -148,7 +148,7 @@ class ProgrammeAdmin(ContentAdminMixin, TabbedTranslationAdmin):
         ),
         (
             _("Who and where"),
-            {"fields": ["lead_organisation", "countries", "networks"]},
+            {"fields": ["lead_organisation", "countries", "networks", "dac_sector", "parent"]},
         ),
         (_("Cover image"), {"fields": ["cover", "cover_credit"]}),
         (_("Publishing"), {"fields": ["slug", "status", "published_at"]}),
@@ -173,7 +173,7 @@ class ProgrammeAdmin(ContentAdminMixin, TabbedTranslationAdmin):
         QualityFilter,
     ]
     search_fields = ["title_th", "title_en", "acronym_th", "acronym_en", "slug"]
-    autocomplete_fields = ["lead_organisation", "networks", "themes"]
+    autocomplete_fields = ["lead_organisation", "networks", "themes", "parent"]
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [PartnerInline, TeamInline, ImpactInline, LinkInline, ProgrammeSourceInline]
 

@@ -55,6 +55,27 @@ class ProgrammesConfig(AppConfig):
         registry.register_countries(selectors.country_codes_of_programmes)
         registry.register_demo("programmes", demo.load)
 
+        from programmes import exports
+
+        for dataset in exports.datasets():
+            registry.register_dataset(dataset)
+        registry.register_public_people(exports.team_members)
+        registry.register_data_link(
+            registry.DataLink(
+                "iati",
+                _("Programmes as IATI activities"),
+                _(
+                    "Every published programme with a start date as an IATI 2.03 activity: "
+                    "titles and descriptions in Thai and English, participating organisations "
+                    "and their roles, status, dates, countries, sector, documents and related "
+                    "programmes. Each programme's page links its own record."
+                ),
+                "programmes:iati_activities",
+                standard="IATI 2.03",
+                order=10,
+            )
+        )
+
         from portal.registry import register_archive_generator
         from programmes import archive
 

@@ -44,6 +44,8 @@ class ProgrammeAdminForm(forms.ModelForm):
             "lead_organisation",
             "countries",
             "networks",
+            "dac_sector",
+            "parent",
             "cover",
             "cover_credit",
             "slug",

@@ -15,6 +15,7 @@ from portal.i18n import translated
 from portal.images import ProcessedImageField
 from portal.models import PublishedModel, PublishedQuerySet
 from portal.sources import AbstractSource
+from programmes import dac_sectors
 
 SLUG_HELP = _("The web address of the page: Latin letters, digits and hyphens only.")
 
@@ -108,6 +109,28 @@ class Programme(PublishedModel):
     networks = models.ManyToManyField(
         "networks.Network", related_name="programmes", blank=True, verbose_name=_("networks")
     )
+    dac_sector = models.CharField(
+        _("DAC sector"),
+        max_length=5,
+        blank=True,
+        choices=dac_sectors.choices,
+        help_text=_(
+            "Optional: the OECD DAC sector the programme's IATI record reports "
+            "(for example 15150, democratic participation and civil society)."
+        ),
+    )
+    parent = models.ForeignKey(
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="phases",
+        verbose_name=_("part of programme"),
+        help_text=_(
+            "The larger programme this one is a phase or component of, if any. "
+            "The IATI records name each other as parent and child."
+        ),
+    )
     cover = ProcessedImageField(
         _("cover image"), upload_to="programmes/covers/", renditions=(480, 960), blank=True
     )
@@ -152,6 +175,16 @@ class Programme(PublishedModel):
                 {"end_date": _("The programme cannot end before it starts.")},
                 code="end_before_start",
             )
+        if self.parent_id is not None and self.pk is not None:
+            node, seen = self.parent, set()
+            while node is not None and node.pk not in seen:
+                if node.pk == self.pk:
+                    raise ValidationError(
+                        {"parent": _("A programme cannot be part of itself.")},
+                        code="parent_cycle",
+                    )
+                seen.add(node.pk)
+                node = node.parent
 
     @property
     def current_stage(self) -> str:
@@ -211,6 +244,7 @@ class PartnerRole(models.TextChoices):
     LEAD = "lead", _("Lead partner")
     LOCAL = "local", _("Local partner")
     ASSOCIATE = "associate", _("Associate")
+    EXTENDING = "extending", _("Extending organisation (manages funds for the funder)")
 
 
 class ProgrammePartner(models.Model):

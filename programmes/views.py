@@ -1,10 +1,12 @@
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 
 from portal import thaidates
 from portal.lists import FilteredListView
-from programmes import selectors
+from programmes import iati, selectors
 from programmes.forms import GoodPracticeFilterForm, ProgrammeFilterForm
 
 
@@ -102,3 +104,27 @@ class TransferView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["transfers"], context["transfer_chart"] = selectors.transfer_picture()
         return context
+
+
+def _iati_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/xml; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+def iati_activities(request):
+    """Every published programme with a start date, as one IATI 2.03 `iati-activities` file."""
+    content = iati.activities_document(iati.reportable_programmes(), request.build_absolute_uri)
+    return _iati_response(content, "phakhi-iati-activities.xml")
+
+
+@require_safe
+def iati_activity(request, slug):
+    """One published programme as an IATI 2.03 activity (in an `iati-activities` file)."""
+    programmes = iati.reportable_programmes().filter(slug=slug)
+    if not programmes:
+        raise Http404(_("This programme has no IATI record (it is not published or has no dates)."))
+    content = iati.activities_document(programmes, request.build_absolute_uri)
+    return _iati_response(content, f"{slug}-iati.xml")

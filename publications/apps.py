@@ -70,6 +70,12 @@ class PublicationsConfig(AppConfig):
         )
         registry.register_demo("publications", demo.load)
 
+        from publications import exports
+
+        for dataset in exports.datasets():
+            registry.register_dataset(dataset)
+        registry.register_record_documents("programmes.Programme", exports.programme_documents)
+
         from portal.registry import register_archive_generator
         from publications import archive
 

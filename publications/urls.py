@@ -1,11 +1,13 @@
 from django.urls import path
 
+from portal.opendata import export_view
 from publications import feeds, views
 
 app_name = "publications"
 
 urlpatterns = [
     path("publications/", views.PublicationListView.as_view(), name="list"),
+    path("publications/export.<str:fmt>", export_view, {"key": "publications"}, name="export"),
     path("publications/feed.atom", feeds.NewPublicationsFeed(), name="feed"),
     path("publications/feed.rss", feeds.NewPublicationsFeed.rss(), name="rss"),
     path("publications/<slug:slug>/", views.PublicationDetailView.as_view(), name="detail"),

@@ -203,3 +203,21 @@ def _record_name(record) -> Text | str:
         if text:
             return text
     return str(record)
+
+
+@register.inclusion_tag("portal/includes/_export_links.html", takes_context=True)
+def export_links(context, key: str) -> dict:
+    """Links to a registered dataset as CSV, JSON and XLSX, with the list's current filters."""
+    from portal import opendata, registry
+
+    dataset = registry.dataset(key)
+    if dataset is None:
+        return {"links": []}
+    query = context["request"].GET.copy()
+    query.pop("page", None)
+    suffix = f"?{query.urlencode()}" if query else ""
+    return {
+        "dataset": dataset,
+        "filtered": bool(query),
+        "links": [(fmt.upper(), dataset.export_url(fmt) + suffix) for fmt in opendata.FORMATS],
+    }
