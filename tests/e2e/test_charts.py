@@ -27,7 +27,7 @@ PAGES = {
 # The smallest label as the reader sees it: the font size times the drawing's scale.
 MEASURE = """() => {
   const sizes = [];
-  for (const svg of document.querySelectorAll('figure svg[role]')) {
+  for (const svg of document.querySelectorAll('figure svg.chart-svg')) {
     const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
     for (const text of svg.querySelectorAll('text')) {
       if (!text.getBoundingClientRect().width) continue;
@@ -37,7 +37,7 @@ MEASURE = """() => {
   const overflowing = [...document.querySelectorAll('figure')].filter(
     (figure) => figure.getBoundingClientRect().right > window.innerWidth + 1).length;
   return {
-    charts: document.querySelectorAll('figure svg[role]').length,
+    charts: document.querySelectorAll('figure svg.chart-svg').length,
     smallest: sizes.length ? Math.min(...sizes) : null,
     labels: sizes.length,
     pageWider: document.documentElement.scrollWidth > window.innerWidth,
