@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "portal.middleware.RememberLanguageMiddleware",
     # Last, so it knows the visitor and the language, and what the page used (portal/pagecache.py).
     "portal.pagecache.PageCacheMiddleware",
+    # After the page cache, so pages are stored with their Thai word boundaries marked.
+    "portal.thaibreak.ThaiLineBreakMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
