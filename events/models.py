@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import npgettext
 
 from portal.fields import CountryField, DateField, URLField
 from portal.i18n import translated
@@ -72,19 +72,27 @@ class RoleKind(models.TextChoices):
     def heading(cls, kind: str, count: int) -> str:
         """The role's name as a heading above `count` people: "Panellists" above five."""
         plurals = {
-            cls.MASTER_OF_CEREMONIES: lambda n: ngettext(
-                "Master of ceremonies", "Masters of ceremonies", n
+            cls.MASTER_OF_CEREMONIES: lambda n: npgettext(
+                "role heading", "Master of ceremonies", "Masters of ceremonies", n
             ),
-            cls.OPENING_REPORT: lambda n: ngettext("Opening report", "Opening reports", n),
-            cls.WELCOME: lambda n: ngettext("Welcome remarks", "Welcome remarks", n),
-            cls.PRESIDING_CHAIR: lambda n: ngettext("Presiding chair", "Presiding chairs", n),
-            cls.KEYNOTE: lambda n: ngettext("Keynote speaker", "Keynote speakers", n),
-            cls.PANELIST: lambda n: ngettext("Panellist", "Panellists", n),
-            cls.MODERATOR: lambda n: ngettext("Moderator", "Moderators", n),
-            cls.LECTURER: lambda n: ngettext("Lecturer", "Lecturers", n),
-            cls.RAPPORTEUR: lambda n: ngettext("Rapporteur", "Rapporteurs", n),
-            cls.REPORTER: lambda n: ngettext(
-                "Author of the event report", "Authors of the event report", n
+            cls.OPENING_REPORT: lambda n: npgettext(
+                "role heading", "Opening report", "Opening reports", n
+            ),
+            cls.WELCOME: lambda n: npgettext(
+                "role heading", "Welcome remarks", "Welcome remarks", n
+            ),
+            cls.PRESIDING_CHAIR: lambda n: npgettext(
+                "role heading", "Presiding chair", "Presiding chairs", n
+            ),
+            cls.KEYNOTE: lambda n: npgettext(
+                "role heading", "Keynote speaker", "Keynote speakers", n
+            ),
+            cls.PANELIST: lambda n: npgettext("role heading", "Panellist", "Panellists", n),
+            cls.MODERATOR: lambda n: npgettext("role heading", "Moderator", "Moderators", n),
+            cls.LECTURER: lambda n: npgettext("role heading", "Lecturer", "Lecturers", n),
+            cls.RAPPORTEUR: lambda n: npgettext("role heading", "Rapporteur", "Rapporteurs", n),
+            cls.REPORTER: lambda n: npgettext(
+                "role heading", "Author of the event report", "Authors of the event report", n
             ),
         }
         plural = plurals.get(kind)
