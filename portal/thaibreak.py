@@ -24,6 +24,8 @@ import os
 import re
 from functools import lru_cache
 
+from django.conf import settings
+
 # The segmenter reads its bundled word list only: no download, no writes to $HOME.
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
@@ -118,7 +120,8 @@ class ThaiLineBreakMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if (
-            response.streaming
+            not settings.PHAKHI_THAI_WORD_BREAKS
+            or response.streaming
             or not response.get("Content-Type", "").startswith("text/html")
             or request.path.startswith("/admin/")
             or response.get("Content-Encoding")

@@ -20,7 +20,9 @@ EXTRA = {
 
 
 def load_demo(settings) -> None:
-    """The demo content and the two sample good-practice cases (with their images)."""
+    """The demo content and the two sample good-practice cases (with their images), served
+    as in production: Thai word boundaries on (tests/settings.py turns them off)."""
+    settings.PHAKHI_THAI_WORD_BREAKS = True
     settings.DEBUG = True  # the demo partner account is made only in debug
     call_command("load_demo", stdout=io.StringIO())
     call_command("load_sample_cases", stdout=io.StringIO())

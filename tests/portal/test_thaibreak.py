@@ -36,7 +36,10 @@ def test_html_without_thai_is_returned_as_it_is():
 
 
 @pytest.mark.django_db
-def test_thai_pages_carry_word_boundaries_but_titles_attributes_and_feeds_do_not(client, demo_site):
+def test_thai_pages_carry_word_boundaries_but_titles_attributes_and_feeds_do_not(
+    client, demo_site, settings
+):
+    settings.PHAKHI_THAI_WORD_BREAKS = True
     html = client.get("/th/programmes/delgosea/").content.decode()
     assert "<wbr>" in html
     head = html.split("<body", 1)[0]
@@ -52,6 +55,13 @@ def test_thai_pages_carry_word_boundaries_but_titles_attributes_and_feeds_do_not
 
 
 @pytest.mark.django_db
-def test_the_admin_is_left_alone(admin_client, demo_site):
+def test_the_admin_is_left_alone(admin_client, demo_site, settings):
+    settings.PHAKHI_THAI_WORD_BREAKS = True
     html = admin_client.get("/admin/events/event/").content.decode()
     assert "<wbr>" not in html
+
+
+@pytest.mark.django_db
+def test_the_setting_turns_the_word_boundaries_off(client, demo_site, settings):
+    settings.PHAKHI_THAI_WORD_BREAKS = False
+    assert "<wbr>" not in client.get("/th/programmes/delgosea/").content.decode()
