@@ -120,7 +120,8 @@ def test_participant_table_and_chart_values(client, ect_forum, lang):
     assert widths[0] / widths[1] == pytest.approx(308 / 77, rel=0.01)
     # The text summary names the total and the largest group with its share.
     summary = text_of(chart[chart.index('class="chart-summary"') :])
-    assert "427" in summary and "308" in summary and "72%" in summary
+    share = {"th": "ร้อยละ 72", "en": "72%"}[lang]
+    assert "427" in summary and "308" in summary and share in summary
 
 
 @pytest.mark.parametrize("lang", LANGS)
