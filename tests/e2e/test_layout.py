@@ -2,7 +2,7 @@
 
 Each page is loaded once per language and looked at for several things at each width:
 nothing wider than the screen, a short header, tables and addresses inside their box,
-every image shown; then the pages with a particular design: the publication library
+every image shown, no stray separator inside a badge, no empty band atop a card; then the pages with a particular design: the publication library
 (results in the main column, filters behind a disclosure on phones), the event page
 (its chart readable, its table reflowing), reading measure, print.
 """
@@ -21,7 +21,7 @@ LIBRARY = "/{lang}/publications/"
 
 # Per page: what overflows the screen or its own box, the header's height, broken images,
 # and where the lines of an address shown as text break (never inside "https://").
-CHECKS = r"""() => {
+CHECKS = r"""async () => {
   const width = document.documentElement.clientWidth;
   const out = {pageWidth: document.documentElement.scrollWidth, width, overflowing: [],
                header: document.querySelector(".site-header").getBoundingClientRect().height,
@@ -33,8 +33,23 @@ CHECKS = r"""() => {
   for (const box of document.querySelectorAll(".table-box, .formatted-citation, .url, a[href^='http']")) {
     if (box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).display !== "inline") out.overflowing.push("box " + box.className + " " + box.scrollWidth + ">" + box.clientWidth);
   }
+  out.details = [];
+  for (const badge of document.querySelectorAll(".badge")) {
+    for (const pseudo of ["::before", "::after"]) {
+      const content = getComputedStyle(badge, pseudo).content;
+      if (content !== "none" && content !== "normal") out.details.push("badge " + badge.textContent.trim() + " has " + content);
+    }
+  }
+  for (const card of document.querySelectorAll(".card")) {
+    const first = card.firstElementChild;
+    const band = first ? first.getBoundingClientRect().top - card.getBoundingClientRect().top : 0;
+    if (band > 24) out.details.push("empty band of " + Math.round(band) + " px above " + first.textContent.trim().slice(0, 30));
+  }
   for (const img of document.querySelectorAll("main img")) {
-    if (!img.complete || img.naturalWidth === 0) out.brokenImages.push(img.currentSrc || img.src);
+    // Lazy images below the fold are not loaded yet: ask for each, and check those loaded.
+    const src = img.currentSrc || img.src;
+    const answer = await fetch(src);
+    if (!answer.ok || (img.complete && img.naturalWidth === 0)) out.brokenImages.push(src);
   }
   for (const el of document.querySelectorAll("main a, main .url, main .formatted-citation")) {
     const text = el.textContent;
@@ -101,6 +116,7 @@ def test_every_kind_of_page_fits_every_screen(browser, live_server, settings, la
             problems += [f"{where}: overflows: {item}" for item in seen["overflowing"]]
             problems += [f"{where}: image not shown: {src}" for src in seen["brokenImages"]]
             problems += [f"{where}: address broken as {text}" for text in seen["urlBreaks"]]
+            problems += [f"{where}: {detail}" for detail in seen["details"]]
             if width == 375 and seen["header"] > 120:
                 problems.append(f"{where}: header {seen['header']:.0f} px tall")
     assert problems == [], "\n".join(problems)
