@@ -38,18 +38,29 @@ SKIPPED = {"script", "style", "title", "textarea", "option", "pre", "svg", "temp
 TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*>", re.S)
 
 
-@lru_cache(maxsize=1)
-def _short_word_trie():
-    from pythainlp.corpus import thai_words
-    from pythainlp.util import Trie
-
-    return Trie(word for word in thai_words() if len(word) <= LONG_WORD)
-
-
-def _newmm(text: str, trie=None) -> list[str]:
+def _newmm(text: str) -> list[str]:
     from pythainlp.tokenize.newmm import segment
 
-    return segment(text, custom_dict=trie) if trie is not None else segment(text)
+    return segment(text)
+
+
+def _compound_parts(word: str) -> list[str]:
+    """The fewest dictionary words of at most `LONG_WORD` characters that make up `word`
+    (`เอเชียตะวันออกเฉียงใต้` → เอเชีย, ตะวันออก, เฉียง, ใต้), or the word itself."""
+    from pythainlp.tokenize import word_dict_trie
+
+    trie = word_dict_trie()
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for start in range(len(word)):
+        if best[start] is None:
+            continue
+        for part in trie.prefixes(word, start):
+            end = start + len(part)
+            if len(part) > LONG_WORD or len(part) == len(word):
+                continue
+            if best[end] is None or len(best[start]) + 1 < len(best[end]):
+                best[end] = [*best[start], part]
+    return best[-1] or [word]
 
 
 @lru_cache(maxsize=20_000)
@@ -59,10 +70,7 @@ def words(run: str) -> tuple[str, ...]:
     Cached per text: the same titles and labels come back on every page."""
     parts: list[str] = []
     for word in _newmm(run):
-        if len(word) > LONG_WORD:
-            parts.extend(_newmm(word, _short_word_trie()))
-        else:
-            parts.append(word)
+        parts.extend(_compound_parts(word) if len(word) > LONG_WORD else [word])
     return tuple(parts)
 
 
