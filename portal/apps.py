@@ -10,6 +10,7 @@ class PortalConfig(AppConfig):
         from portal import (
             admin_dates,
             collation,  # noqa: F401  (registers the SQLite Thai collation)
+            images,
             pagecache,
             registry,
             roles,
@@ -17,6 +18,8 @@ class PortalConfig(AppConfig):
         )
 
         admin_dates.install()
+        images.set_pixel_limit()
         pagecache.connect_signals()
         roles.connect_signals()
         registry.register_figure(selectors.COUNTRIES)
+        registry.register_list_page("statistics")

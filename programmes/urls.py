@@ -9,6 +9,7 @@ urlpatterns = [
     path("programmes/years/<int:year>/", views.ProgrammeYearView.as_view(), name="year"),
     path("programmes/<slug:slug>/", views.ProgrammeDetailView.as_view(), name="detail"),
     path("good-practices/", views.GoodPracticeListView.as_view(), name="goodpractice_list"),
+    path("good-practices/transfers/", views.TransferView.as_view(), name="transfers"),
     path(
         "good-practices/<slug:slug>/",
         views.GoodPracticeDetailView.as_view(),
