@@ -16,6 +16,8 @@ EXTRA = {
     "sign-in": "/{lang}/accounts/sign-in/",
     "not-found": "/{lang}/events/no-such-event/",
     "publication-list-filtered": "/{lang}/publications/?kind=manual",
+    "statistics": "/{lang}/statistics/",
+    "partnerships": "/{lang}/partnerships/",
 }
 
 

@@ -2,7 +2,8 @@
 
 Each page is loaded once per language and looked at for several things at each width:
 nothing wider than the screen, a short header, tables and addresses inside their box,
-every image shown, no stray separator inside a badge, no empty band atop a card; then the pages with a particular design: the publication library
+every image shown, chart labels of at least 12 px, no stray separator inside a badge, no
+empty band atop a card; then the pages with a particular design: the publication library
 (results in the main column, filters behind a disclosure on phones), the event page
 (its chart readable, its table reflowing), reading measure, print.
 """
@@ -44,6 +45,12 @@ CHECKS = r"""async () => {
     const first = card.firstElementChild;
     const band = first ? first.getBoundingClientRect().top - card.getBoundingClientRect().top : 0;
     if (band > 24) out.details.push("empty band of " + Math.round(band) + " px above " + first.textContent.trim().slice(0, 30));
+  }
+  // Chart labels (SVG text scaled with its picture) at a readable size.
+  for (const text of document.querySelectorAll("main svg text")) {
+    const matrix = text.getScreenCTM();
+    const size = parseFloat(getComputedStyle(text).fontSize) * (matrix ? Math.hypot(matrix.a, matrix.b) : 1);
+    if (text.getClientRects().length && size < 12) out.details.push("chart label " + text.textContent.trim().slice(0, 20) + " at " + size.toFixed(1) + " px");
   }
   for (const img of document.querySelectorAll("main img")) {
     // Lazy images below the fold are not loaded yet: ask for each, and check those loaded.
