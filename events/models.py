@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import npgettext
 
 from portal.fields import CountryField, DateField, URLField
 from portal.i18n import translated
@@ -66,6 +67,36 @@ class RoleKind(models.TextChoices):
     RAPPORTEUR = "rapporteur", _("Rapporteur")
     # Whoever wrote the account of the event on this site (shown with the credits).
     REPORTER = "reporter", _("Author of the event report")
+
+    @classmethod
+    def heading(cls, kind: str, count: int) -> str:
+        """The role's name as a heading above `count` people: "Panellists" above five."""
+        plurals = {
+            cls.MASTER_OF_CEREMONIES: lambda n: npgettext(
+                "role heading", "Master of ceremonies", "Masters of ceremonies", n
+            ),
+            cls.OPENING_REPORT: lambda n: npgettext(
+                "role heading", "Opening report", "Opening reports", n
+            ),
+            cls.WELCOME: lambda n: npgettext(
+                "role heading", "Welcome remarks", "Welcome remarks", n
+            ),
+            cls.PRESIDING_CHAIR: lambda n: npgettext(
+                "role heading", "Presiding chair", "Presiding chairs", n
+            ),
+            cls.KEYNOTE: lambda n: npgettext(
+                "role heading", "Keynote speaker", "Keynote speakers", n
+            ),
+            cls.PANELIST: lambda n: npgettext("role heading", "Panellist", "Panellists", n),
+            cls.MODERATOR: lambda n: npgettext("role heading", "Moderator", "Moderators", n),
+            cls.LECTURER: lambda n: npgettext("role heading", "Lecturer", "Lecturers", n),
+            cls.RAPPORTEUR: lambda n: npgettext("role heading", "Rapporteur", "Rapporteurs", n),
+            cls.REPORTER: lambda n: npgettext(
+                "role heading", "Author of the event report", "Authors of the event report", n
+            ),
+        }
+        plural = plurals.get(kind)
+        return plural(count) if plural else str(dict(cls.choices).get(kind, kind))
 
 
 class TotalQualifier(models.TextChoices):

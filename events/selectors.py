@@ -58,8 +58,9 @@ def event_detail_queryset(user=None) -> QuerySet:
         .prefetch_related(
             Prefetch(
                 "event_organisers",
+                # Organiser lines name the organisation's parents (a faculty's university).
                 queryset=EventOrganiser.objects.select_related(
-                    "organisation", "organisation__parent"
+                    "organisation__parent__parent__parent"
                 ),
             ),
             Prefetch("sessions", queryset=Session.objects.all()),

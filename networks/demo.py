@@ -298,7 +298,7 @@ PEOPLE = [
             "honorific_en": "Mr",
             "given_name_th": "อิทธิพร",
             "family_name_th": "บุญประคอง",
-            "given_name_en": "Itthiporn",
+            "given_name_en": "Ittiporn",
             "family_name_en": "Boonpracong",
             "position_th": "ประธานกรรมการการเลือกตั้ง",
             "position_en": "Chairman of the Election Commission",

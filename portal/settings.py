@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "portal.middleware.RememberLanguageMiddleware",
     # Last, so it knows the visitor and the language, and what the page used (portal/pagecache.py).
     "portal.pagecache.PageCacheMiddleware",
+    # After the page cache, so pages are stored with their Thai word boundaries marked.
+    "portal.thaibreak.ThaiLineBreakMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -144,6 +146,9 @@ else:
 # Whole pages for anonymous visitors (portal/pagecache.py): how long a page may be kept at
 # most; an edit makes it stale at once. 0 turns the page cache off.
 PHAKHI_PAGE_CACHE_SECONDS = int(os.environ.get("PHAKHI_PAGE_CACHE_SECONDS", 300))
+# Thai word boundaries in every public page's text, so no Thai word is split across two
+# lines (portal/thaibreak.py). On unless PHAKHI_THAI_WORD_BREAKS=false.
+PHAKHI_THAI_WORD_BREAKS = env_bool("PHAKHI_THAI_WORD_BREAKS", True)
 # Fragments that cost the database more than the rest of their page (figures at a glance,
 # the home page's blocks, what list filters offer), for every visitor; the same invalidation.
 PHAKHI_FRAGMENT_CACHE_SECONDS = int(os.environ.get("PHAKHI_FRAGMENT_CACHE_SECONDS", 300))

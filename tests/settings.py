@@ -19,3 +19,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # tests (tests/portal/test_pagecache.py), which turn it on.
 PHAKHI_PAGE_CACHE_SECONDS = 0
 PHAKHI_FRAGMENT_CACHE_SECONDS = 0
+# Tests compare pages with plain Thai strings; the word boundaries have their own tests
+# (tests/portal/test_thaibreak.py and the browser tests of tests/e2e/), which turn them on.
+PHAKHI_THAI_WORD_BREAKS = False

@@ -1,13 +1,14 @@
 """Template tags of the event pages: country names and the event's JSON-LD."""
 
 import datetime
+import re
 
 from django import template
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from events.models import OrganiserRole, TotalQualifier
+from events.models import OrganiserRole, RoleKind, TotalQualifier
 from portal import countries, jsonld
 
 register = template.Library()
@@ -134,3 +135,25 @@ def event_json_ld(context, event):
         "image": [jsonld.absolute(request, photo.image.url) for photo in photos[:3]],
     }
     return jsonld.script(data)
+
+
+@register.filter
+def quoted(value):
+    """A title in double quotes, its own double quotes turned into single ones (“a ‘b’”),
+    so quotes never nest as “a “b””; still a `Text` for `bilingual`."""
+    from dataclasses import replace
+
+    from portal.i18n import Text
+
+    if not isinstance(value, Text):
+        value = Text(str(value or ""))
+    if not value:
+        return value
+    text = re.sub(r"[“\"]([^“”\"]*)[”\"]", r"‘\1’", value.text)
+    return replace(value, text=f"“{text}”")
+
+
+@register.simple_tag
+def role_heading(kind: str, roles) -> str:
+    """The heading above the people in one role, singular or plural by how many they are."""
+    return RoleKind.heading(kind, len(roles))

@@ -104,14 +104,18 @@ def query_replace(context, **kwargs) -> str:
 
 @register.filter
 def rendition(image, width) -> str:
-    """URL of an image's rendition of the given width (made at upload), or of the image itself."""
+    """URL of an image's rendition of the given width (made at upload), or of the image
+    itself when that rendition was never made (an image saved outside the upload path),
+    so the page always shows the picture."""
     if not image:
         return ""
     from portal.images import rendition_name
 
     field = getattr(image, "field", None)
     if field is not None and int(width) in getattr(field, "renditions", ()):
-        return image.storage.url(rendition_name(image.name, int(width)))
+        name = rendition_name(image.name, int(width))
+        if image.storage.exists(name):
+            return image.storage.url(name)
     return image.url
 
 

@@ -58,3 +58,12 @@ def change_message(entry) -> str:
     from portal.admin_dates import change_message as message
 
     return message(entry)
+
+
+@register.simple_tag
+def today():
+    """Today's date where the portal is (`{% today as date %}{{ date|caldate }}`): the
+    print date of a page."""
+    from django.utils import timezone
+
+    return timezone.localdate()

@@ -113,14 +113,15 @@ def test_participant_table_and_chart_values(client, ect_forum, lang):
     breakdown = {"th": "77 จังหวัด × 4 คน", "en": "77 provinces × 4 people"}[lang]
     assert breakdown in text_of(table)
     assert {"th": "ตรงกัน", "en": "reconciles"}[lang] in text
-    svg = html[html.index("<svg") : html.index("</svg>")]
-    assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
-    assert re.findall(r'class="bar-value">(\d+)<', svg) == ["308", "77", "13", "7", "5", "17"]
-    widths = [float(w) for w in re.findall(r'<rect x="0" y="\d+" width="([\d.]+)"', svg)]
-    assert widths[0] == max(widths)
+    chart = html[html.index('<figure class="chart participant-chart"') : html.index("</figure>")]
+    assert re.findall(r'class="bar-value">(\d+)<', chart) == ["308", "77", "13", "7", "5", "17"]
+    widths = [float(w) for w in re.findall(r'style="width: ([\d.]+)%"', chart)]
+    assert widths[0] == 100.0
     assert widths[0] / widths[1] == pytest.approx(308 / 77, rel=0.01)
-    desc = svg[svg.index("<desc") : svg.index("</desc>")]
-    assert "308" in desc and "17" in desc
+    # The text summary names the total and the largest group with its share.
+    summary = text_of(chart[chart.index('class="chart-summary"') :])
+    share = {"th": "ร้อยละ 72", "en": "72%"}[lang]
+    assert "427" in summary and "308" in summary and share in summary
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -41,7 +41,7 @@ def test_demo_has_the_seed_records_under_the_slugs_other_apps_use():
         assert Organisation.objects.published().filter(slug=slug).exists()
     chairman = Person.objects.get(slug="ittiporn-boonpracong")
     with translation.override("en"):
-        assert str(chairman.display_name) == "Mr Itthiporn Boonpracong"
+        assert str(chairman.display_name) == "Mr Ittiporn Boonpracong"
     with translation.override("th"):
         assert str(chairman.display_name) == "นายอิทธิพร บุญประคอง"
         assert str(Person.objects.get(slug="chamniern-vorratnchaiphan").display_name) == (

@@ -104,6 +104,37 @@ def test_every_image_field_explains_a_refused_bomb_in_the_staff_language(setting
             assert message in " ".join(form.errors[field]), model
 
 
+def test_an_image_without_its_rendition_is_shown_as_the_original(tmp_path, settings):
+    """A rendition that was never made (an image saved outside the upload path) must not
+    leave a broken picture: the filter falls back to the original."""
+    from django.core.files.storage import FileSystemStorage
+
+    from portal.templatetags.portal_tags import rendition
+
+    settings.MEDIA_ROOT = tmp_path
+    storage = FileSystemStorage(location=tmp_path, base_url="/media/")
+    storage.save("cases/a.png", io.BytesIO(b"png"))
+
+    class Field:
+        renditions = (480,)
+
+    class Image:
+        name = "cases/a.png"
+        field = Field()
+
+        def __init__(self):
+            self.storage = storage
+            self.url = storage.url(self.name)
+
+        def __bool__(self):
+            return True
+
+    image = Image()
+    assert rendition(image, 480) == "/media/cases/a.png"
+    storage.save(rendition_name("cases/a.png", 480), io.BytesIO(b"webp"))
+    assert rendition(image, 480) == "/media/cases/a.480w.webp"
+
+
 @pytest.mark.django_db
 def test_field_file_save_reencodes_and_makes_renditions_and_delete_removes_them():
     """Code that saves an image directly (imports, sample data) gets the upload's treatment."""

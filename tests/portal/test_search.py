@@ -326,8 +326,8 @@ def test_search_box_in_the_header_of_every_page(client, lang):
     ]:
         html = client.get(path).content.decode()
         assert (
-            f'<form class="site-search" role="search" method="get" action="/{lang}/search/">'
-            in html
+            f'<form class="site-search" role="search" method="get" action="/{lang}/search/" '
+            f'aria-label="{label}">' in html
         ), path
         assert f'<label for="site-search-q">{label}</label>' in html, path
         assert '<input type="search" id="site-search-q" name="q"' in html, path

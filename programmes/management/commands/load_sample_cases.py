@@ -93,10 +93,10 @@ class Command(BaseCommand):
                     caption_en="Sample image",
                     credit="Phakhi",
                 )
-                photo.image.save(
-                    f"{sample['slug']}.png",
-                    ContentFile(_placeholder_image(sample["slug"])),
-                    save=False,
+                # An unsaved file, so the field re-encodes it and makes its renditions
+                # on save (FieldFile.save would store it first and skip them).
+                photo.image = ContentFile(
+                    _placeholder_image(sample["slug"]), name=f"{sample['slug']}.png"
                 )
                 photo.save()
         self.stdout.write(
