@@ -17,8 +17,9 @@ from publications.models import (
     Publication,
     PublicationKind,
 )
-from tests.events.factories import EventFactory, EventSeriesFactory
+from tests.events.factories import EventFactory, EventSeriesFactory, RoleFactory, SessionFactory
 from tests.networks.factories import NetworkFactory, OrganisationFactory, PersonFactory
+from tests.programmes.factories import ImpactFactory, TeamMemberFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -457,3 +458,115 @@ def test_every_search_source_can_be_served_by_the_index_its_app_created(key):
     for related in source.related:
         related_table = related.index_model._meta.db_table
         assert f"search_trgm_{related_table}" in plan, plan
+
+
+# --- what explains a result (issue 15) -------------------------------------
+
+
+def test_a_latin_term_matches_whole_words_only(client):
+    """ "ECT" is the Election Commission's acronym, not the end of "Project"."""
+    programme(title_th="โครงการ", title_en="Local Democracy Project", summary_en="A project.")
+    OrganisationFactory(name_en="Election Commission of Thailand", acronym_en="ECT")
+
+    assert result_titles(page(client, "en", q="ECT")) == ["Election Commission of Thailand"]
+    assert result_titles(page(client, "en", q="ect")) == ["Election Commission of Thailand"]
+    assert result_titles(page(client, "en", q="project")) == ["Local Democracy Project"]
+
+
+def test_a_thai_term_still_matches_inside_run_together_words(client):
+    programme(title_th="เครือข่ายภาคประชาสังคมท้องถิ่น", title_en="Local civil-society network")
+    assert result_titles(page(client, "th", q="ประชาสังคม")) == ["เครือข่ายภาคประชาสังคมท้องถิ่น"]
+
+
+def test_the_matched_passage_is_shown_marked_and_labelled_with_its_language(client):
+    programme(
+        title_th="ธรรมาภิบาลท้องถิ่น",
+        title_en="Local governance",
+        summary_th="สรุป",
+        summary_en="Summary.",
+        objectives_th="เพื่อสร้างเครือข่ายภาคประชาสังคมในเอเชียตะวันออกเฉียงใต้",
+    )
+
+    html = page(client, "en", q="ประชาสังคม")
+    assert result_titles(html) == ["Local governance"]
+    assert (
+        '<p class="passage" lang="th"><span class="passage-label" lang="en">'
+        "Objectives · Thai:</span> เพื่อสร้างเครือข่ายภาค<mark>ประชาสังคม</mark>"
+        "ในเอเชียตะวันออกเฉียงใต้</p>"
+    ) in html
+
+    thai = page(client, "th", q="ประชาสังคม")
+    assert '<p class="passage" lang="th"><span class="passage-label" lang="th">' in thai
+    assert "วัตถุประสงค์ · ไทย:" in thai
+
+
+def test_a_match_in_a_long_body_shows_the_passage_around_it(client):
+    body = (
+        "Background. " * 40 + "The councils agreed a zyx charter for open budgets. " + "More. " * 40
+    )
+    EventFactory(title_en="Regional forum", title_th="เวที", body_en=body)
+
+    html = page(client, "en", q="zyx")
+    passage = re.search(r'<p class="passage" lang="en">(.*?)</p>', html, re.S).group(1)
+    assert "Report · English:" in passage
+    assert "agreed a <mark>zyx</mark> charter" in passage
+    assert passage.count("…") == 2
+    assert len(re.sub(r"<[^>]+>", "", passage)) < 300
+
+
+def test_objectives_impacts_session_topics_and_bodies_are_searched(client):
+    found = programme(title_en="Programme with impacts", title_th="โครงการ")
+    ImpactFactory(programme=found, text_en="Forty municipalities adopted participatory budgeting")
+    good_practice(title_en="Case", title_th="กรณี", body_en="How participatory budgeting began")
+    event = EventFactory(title_en="Annual forum", title_th="เวทีประจำปี")
+    SessionFactory(event=event, title_th="การจัดทำงบประมาณแบบมีส่วนร่วม", title_en="Budgeting panel")
+
+    html = page(client, "en", q="budgeting")
+    assert sorted(result_titles(html)) == ["Annual forum", "Case", "Programme with impacts"]
+    assert (
+        "Impact · English:</span> Forty municipalities adopted participatory <mark>budgeting</mark>"
+        in html
+    )
+    assert "Session topic · English:</span> <mark>Budgeting</mark> panel" in html
+    assert "Body · English:</span> How participatory <mark>budgeting</mark> began" in html
+
+
+def test_people_in_public_roles_find_their_programme_and_event_by_name_never_by_contact(client):
+    manager = PersonFactory(
+        given_name_en="Itthiporn",
+        family_name_en="Boonpracong",
+        given_name_th="อิทธิพร",
+        family_name_th="บุญประคอง",
+        email="itthiporn@example.org",
+        phone="+66 2 141 8888",
+    )
+    delgosea = programme(title_en="DELGOSEA", title_th="เดลโกเซีย")
+    TeamMemberFactory(programme=delgosea, person=manager, role="manager")
+    forum = EventFactory(title_en="SDDC forum", title_th="เวที SDDC")
+    RoleFactory(event=forum, person=manager, role="keynote")
+
+    html = page(client, "en", q="Itthiporn")
+    assert result_titles(html) == ["DELGOSEA", "SDDC forum"]
+    assert (
+        "Programme team · English:</span> Mr <mark>Itthiporn</mark> Boonpracong — Manager" in html
+    )
+    assert (
+        "Speakers and roles · English:</span> Mr <mark>Itthiporn</mark> Boonpracong — Keynote speaker"
+        in html
+    )
+    assert result_titles(page(client, "th", q="อิทธิพร")) == ["เดลโกเซีย", "เวที SDDC"]
+    for query in ("itthiporn@example.org", "141 8888", "example.org"):
+        assert result_titles(page(client, "en", q=query)) == [], query
+    assert "itthiporn@example.org" not in page(client, "en", q="Itthiporn")
+
+
+def test_result_counts_per_type_and_one_search_landmark(client):
+    programme(title_en="Water programme", title_th="น้ำ")
+    EventFactory(title_en="Water forum", title_th="เวทีน้ำ")
+    EventFactory(title_en="Water workshop", title_th="อบรมน้ำ")
+
+    html = page(client, "en", q="water")
+    assert 'href="#results-programmes">Programmes (1)</a>' in html
+    assert 'href="#results-events">Events (2)</a>' in html
+    assert html.count('role="search"') == 1
+    assert html.count("<search") == 0
