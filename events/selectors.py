@@ -58,7 +58,7 @@ def event_detail_queryset(user=None) -> QuerySet:
             Prefetch(
                 "event_organisers",
                 queryset=EventOrganiser.objects.select_related(
-                    "organisation", "organisation__parent"
+                    "organisation", "organisation__parent", "organisation__parent__parent"
                 ),
             ),
             Prefetch("sessions", queryset=Session.objects.all()),

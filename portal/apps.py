@@ -16,7 +16,17 @@ class PortalConfig(AppConfig):
             selectors,
         )
 
+        self.grant_roles()
         admin_dates.install()
         pagecache.connect_signals()
         roles.connect_signals()
         registry.register_figure(selectors.COUNTRIES)
+        for url_name in ("about", "accessibility", "privacy", "years"):
+            registry.register_list_page(url_name)
+
+    def grant_roles(self):
+        """Editors and Publishers keep the site's own pages (about, accessibility, privacy)."""
+        from portal import roles
+        from portal.models import SitePage
+
+        roles.grant_editing(SitePage, actions=("change", "view"))

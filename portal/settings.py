@@ -252,3 +252,12 @@ LOGGING = {
 }
 
 SITE_NAME = _("Phakhi")
+
+# The organisation that publishes the site and how to reach it, shown at the foot of every
+# page and named by the privacy notice as the data controller (empty: not shown).
+PHAKHI_OPERATOR_TH = os.environ.get("PHAKHI_OPERATOR_TH", "")
+PHAKHI_OPERATOR_EN = os.environ.get("PHAKHI_OPERATOR_EN", "")
+PHAKHI_CONTACT_EMAIL = os.environ.get("PHAKHI_CONTACT_EMAIL", "")
+PHAKHI_CONTACT_PHONE = os.environ.get("PHAKHI_CONTACT_PHONE", "")
+PHAKHI_CONTACT_ADDRESS_TH = os.environ.get("PHAKHI_CONTACT_ADDRESS_TH", "")
+PHAKHI_CONTACT_ADDRESS_EN = os.environ.get("PHAKHI_CONTACT_ADDRESS_EN", "")

@@ -42,6 +42,11 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
+    path("about/", views.site_page, {"key": "about"}, name="about"),
+    path("accessibility/", views.site_page, {"key": "accessibility"}, name="accessibility"),
+    path("privacy/", views.site_page, {"key": "privacy"}, name="privacy"),
+    path("years/", views.year_index, name="years"),
+    path("years/<int:year>/", views.year_archive, name="year"),
     path("", include("networks.urls")),
     path("", include("programmes.urls")),
     path("", include("publications.urls")),
