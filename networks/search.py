@@ -1,5 +1,6 @@
 """What site search looks through in this app (registered in `apps.py`)."""
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from networks.models import Network, Organisation
@@ -49,7 +50,10 @@ def person_with_role(role_labels: dict):
         if honorific:
             name = f"{honorific}{'' if lang == 'th' else ' '}{name}"
         role = role_labels.get(values.get(value_key("role")))
-        return f"{name} — {role}" if role else name
+        if not role:
+            return name
+        with translation.override(lang):  # the role in the passage's language
+            return f"{name} — {role}"
 
     return describe
 

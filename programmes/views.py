@@ -2,7 +2,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.views.generic import DetailView
 
-from portal import thaidates
+from portal import thaidates, yeararchive
 from portal.lists import FilteredListView
 from programmes import selectors
 from programmes.forms import GoodPracticeFilterForm, ProgrammeFilterForm
@@ -64,6 +64,7 @@ class ProgrammeDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["page"] = selectors.programme_page(self.object)
+        context["output_years"] = yeararchive.years(self.object)
         return context
 
 
