@@ -15,7 +15,7 @@ IMPACTS = Related(
     model=ImpactStatement,
     link="programme",
     fields=("text",),
-    label=_("Impact"),
+    label=_("Social impact"),
 )
 
 TEAM = Related(

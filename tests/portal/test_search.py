@@ -524,7 +524,7 @@ def test_objectives_impacts_session_topics_and_bodies_are_searched(client):
     html = page(client, "en", q="budgeting")
     assert sorted(result_titles(html)) == ["Annual forum", "Case", "Programme with impacts"]
     assert (
-        "Impact · English:</span> Forty municipalities adopted participatory <mark>budgeting</mark>"
+        "Social impact · English:</span> Forty municipalities adopted participatory <mark>budgeting</mark>"
         in html
     )
     assert "Session topic · English:</span> <mark>Budgeting</mark> panel" in html

@@ -133,7 +133,7 @@ def test_a_year_of_one_programme_shows_only_its_outputs(client, outputs):
 def test_an_empty_year_says_so(client, outputs):
     html = html_of(client, "/en/years/1990/")
     assert "Nothing is recorded for 1990." in html
-    assert "Nothing is recorded for 2533." in html_of(client, "/th/years/1990/")
+    assert "ยังไม่มีผลงานที่บันทึกไว้ในปี พ.ศ. 2533" in html_of(client, "/th/years/1990/")
 
 
 def test_long_sections_are_bounded_with_a_see_all_link(client, outputs):
