@@ -14,6 +14,7 @@ class PortalConfig(AppConfig):
             registry,
             roles,
             selectors,
+            sitemaps,
         )
 
         self.grant_roles()
@@ -23,6 +24,7 @@ class PortalConfig(AppConfig):
         registry.register_figure(selectors.COUNTRIES)
         for url_name in ("about", "accessibility", "privacy", "years"):
             registry.register_list_page(url_name)
+        registry.register_sitemap("years", sitemaps.YearArchiveSitemap)
 
     def grant_roles(self):
         """Editors and Publishers keep the site's own pages (about, accessibility, privacy)."""

@@ -97,3 +97,17 @@ class SectionSitemap(I18nSitemap):
 
 def all_sitemaps() -> dict[str, type[Sitemap]]:
     return {"sections": SectionSitemap, **registry.sitemaps}
+
+
+class YearArchiveSitemap(I18nSitemap):
+    """The year archive of outputs: one page per year with outputs (one query)."""
+
+    priority = 0.4
+
+    def items(self):
+        from portal import yeararchive
+
+        return yeararchive.years()
+
+    def location(self, item):
+        return reverse("year", kwargs={"year": item})
