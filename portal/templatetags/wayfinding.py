@@ -72,8 +72,8 @@ def _label(item) -> Text:
     return Text(str(item))
 
 
-@register.inclusion_tag("includes/breadcrumbs.html")
-def breadcrumbs(section: str, *trail):
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, section: str, *trail):
     """Home › the section's list › each record of `trail` (linked) › the page itself.
 
     `section` is a key of `SECTIONS` or `PLACES` ("" for none); the last
@@ -93,7 +93,28 @@ def breadcrumbs(section: str, *trail):
         if parent is None or getattr(parent, "is_public", True) is False:
             continue
         crumbs.append({"label": _label(parent), "url": parent.get_absolute_url()})
-    return {"crumbs": crumbs, "current": _label(current)}
+    current = _label(current)
+    request = context.get("request")
+    json_ld = ""
+    if request is not None:
+        from portal import jsonld
+
+        items = [*crumbs, {"label": current, "url": request.path}]
+        json_ld = jsonld.script(
+            {
+                "@type": "BreadcrumbList",
+                "itemListElement": [
+                    {
+                        "@type": "ListItem",
+                        "position": position,
+                        "name": str(item["label"]),
+                        "item": jsonld.absolute(request, item["url"]),
+                    }
+                    for position, item in enumerate(items, start=1)
+                ],
+            }
+        )
+    return {"crumbs": crumbs, "current": current, "json_ld": json_ld}
 
 
 @register.filter

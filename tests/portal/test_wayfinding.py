@@ -212,3 +212,21 @@ def test_editors_may_change_the_site_pages():
     )
     assert {"change_sitepage", "view_sitepage"} <= codenames
     assert "delete_sitepage" not in codenames
+
+
+def test_breadcrumbs_are_also_given_as_schema_org_breadcrumb_list(client):
+    import json
+
+    event = EventFactory(title_en="A forum", title_th="เวที")
+    html = html_of(client, url_in("en", event))
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    crumbs_ld = [json.loads(s) for s in scripts if '"BreadcrumbList"' in s]
+    assert len(crumbs_ld) == 1
+    items = crumbs_ld[0]["itemListElement"]
+    assert [(i["position"], i["name"]) for i in items] == [
+        (1, "Home"),
+        (2, "Events"),
+        (3, "A forum"),
+    ]
+    assert items[1]["item"] == "http://testserver/en/events/"
+    assert items[2]["item"] == f"http://testserver{url_in('en', event)}"
