@@ -255,6 +255,7 @@ class YearSection:
     more_url: Callable[[int, Model | None], str] | None = None
     limit: int = 10
     order: int = 100
+    programme_label: Any = None  # the heading on one programme's year page, if another
 
 
 year_sections: list[YearSection] = []

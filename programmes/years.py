@@ -31,6 +31,7 @@ def milestone_years(programme=None) -> list:
 MILESTONES = registry.YearSection(
     key="milestones",
     label=_("Programmes started or ended"),
+    programme_label=_("Start and end of the programme"),
     template="programmes/includes/_year_milestones.html",
     rows=milestone_rows,
     years=milestone_years,
