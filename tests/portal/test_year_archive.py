@@ -122,7 +122,7 @@ def test_a_year_of_one_programme_shows_only_its_outputs(client, outputs):
     assert titles(section(html, "publications")) == ["Seminar documents"]
     assert titles(section(html, "good_practices")) == ["Participatory budgeting"]
     assert titles(section(html, "milestones")) == ["DELGOSEA"]
-    assert "<h2 id=\"year-milestones-heading\">Start and end of the programme</h2>" in html
+    assert '<h2 id="year-milestones-heading">Start and end of the programme</h2>' in html
     main = re.search(r"<main.*</main>", html, re.S).group(0)
     for other in ("Other programme", "Other forum", "Other manual"):
         assert other not in main
