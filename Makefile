@@ -6,7 +6,7 @@ LOCK := requirements/development.txt
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup install db demo messages lock lint format check clean bench
+.PHONY: run test setup install db demo messages lock lint format check clean bench load
 
 run: setup
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py ensure_admin
@@ -57,3 +57,11 @@ clean:
 # BENCH_SCALE=0.1 for a tenth of the archive; BENCH_ARGS="--duration 5 --rounds 3 --match /events/".
 bench: setup
 	DEBUG=$${DEBUG:-true} BENCH_SCALE=$${BENCH_SCALE:-1} $(BIN)/python manage.py benchmark $(BENCH_ARGS)
+
+# Two gunicorn instances sharing PostgreSQL (database phakhi_load) and Redis (database 12),
+# 64 connections for 60 s over the site map's pages and the public downloads, with wrk:
+# prints errors (must be 0) and p99, and checks that an admin edit made through one instance
+# is visible through the other on the next request. LOAD_DATABASE_URL, LOAD_REDIS_URL and
+# LOAD_ARGS="--duration 10 --connections 16" choose other servers or a shorter run.
+load: setup
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py load $(LOAD_ARGS)

@@ -4,7 +4,7 @@ from django.db.models.functions import ExtractYear
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -35,7 +35,7 @@ from events.models import (
 from events.resources import AttendanceImporter
 from events.services import participant_groups_counted, participant_groups_recompute
 from events.templatetags.events_tags import participants_text, qualified_number
-from portal import thaidates
+from portal import history, thaidates
 from portal.admin_filters import CountryListFilter, country_filter
 from portal.admin_sources import SourceInlineBase
 from portal.dashboard import QualityFilter
@@ -71,6 +71,13 @@ class EventOrganiserInline(admin.TabularInline):
     autocomplete_fields = ["organisation"]
     fields = ["organisation", "role", "order"]
 
+    def get_extra(self, request, obj=None, **kwargs):
+        # A new event that follows another starts with that event's organisers.
+        previous = getattr(request, "_previous_event", None)
+        if obj is None and previous is not None:
+            return len(previous.event_organisers.all())
+        return super().get_extra(request, obj, **kwargs)
+
 
 class SessionInline(TranslationStackedInline):
     """Stacked, a few fields a line, so it fits the page and each error shows by its field;
@@ -84,14 +91,17 @@ class SessionInline(TranslationStackedInline):
     ]
 
 
-class RoleInline(TranslationTabularInline):
+class RoleInline(TranslationStackedInline):
+    """Stacked, two fields a line: as a table (a search box, a position held in two
+    languages) it was wider than the page, hiding its last columns and their errors."""
+
     model = Role
     form = RoleInlineForm
     formset = RoleFormSet
     extra = 0
     autocomplete_fields = ["person"]
     # A session added in the same form is named by its number in the list (session_position).
-    fields = ["person", "role", "session", "session_position", "position_held", "order"]
+    fields = [("person", "role"), ("session", "session_position"), ("position_held", "order")]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "session":
@@ -111,6 +121,15 @@ class ParticipantGroupInline(TranslationTabularInline):
     formset = ParticipantGroupFormSet
     extra = 0
     fields = ["label", "count", "units", "unit_label", "per_unit", "order"]
+    # Narrower boxes than the admin's 20em, so the table fits the page at 1280 px.
+    WIDTHS = {"label": "16em", "unit_label": "8em"}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        width = self.WIDTHS.get(getattr(db_field, "translated_field", db_field).name)
+        if field is not None and width:
+            field.widget.attrs["style"] = f"width: {width}"
+        return field
 
 
 class EventAlbumInline(TranslationTabularInline):
@@ -125,11 +144,22 @@ class PhotoInline(TranslationTabularInline):
     fields = ["image", "caption", "credit", "is_placeholder", "order"]
 
 
-class AwardInline(TranslationTabularInline):
+class AwardInline(TranslationStackedInline):
+    """Stacked, like the sessions: as a table its citation box pushed the form far past the
+    page's right edge."""
+
     model = Award
     extra = 0
     autocomplete_fields = ["organisation", "person"]
-    fields = ["title", "category", "organisation", "person", "citation", "order"]
+    fields = [("title", "category"), ("organisation", "person"), "citation", "order"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and db_field.name.startswith("category"):
+            # The model's “category” shares its Thai with the participant groups'
+            # (ประเภทผู้เข้าร่วม); an award's category is the kind of award.
+            field.label = pgettext_lazy("award", "Category")
+        return field
 
 
 class EventGoodPracticeInline(admin.TabularInline):
@@ -186,6 +216,10 @@ class KeepEventOnAddAnotherMixin:
         return self._keep_event(request, obj, super().response_change(request, obj))
 
 
+# “Save and add another” on an event opens the next one with what it shares filled in.
+PREVIOUS_EVENT = "after"
+
+
 @admin.register(Event)
 class EventAdmin(ContentAdminMixin, ImportAdminMixin, TabbedTranslationAdmin):
     form = EventAdminForm
@@ -221,7 +255,14 @@ class EventAdmin(ContentAdminMixin, ImportAdminMixin, TabbedTranslationAdmin):
         QualityFilter,
     ]
     search_fields = ["title_th", "title_en", "slug", "venue_city_th", "venue_city_en"]
-    autocomplete_fields = ["programme", "network", "series", "reporter", "documents"]
+    autocomplete_fields = [
+        "programme",
+        "network",
+        "series",
+        "reporter",
+        "documents",
+        "transfers",
+    ]
     prepopulated_fields = {"slug": ("title_en",)}
     readonly_fields = ["participant_check_display"]
     list_select_related = ["programme", "network"]
@@ -262,7 +303,7 @@ class EventAdmin(ContentAdminMixin, ImportAdminMixin, TabbedTranslationAdmin):
             _("Credits and sources"),
             {"fields": ["reporter", "reporter_name", "image_credit", "source_url"]},
         ),
-        (_("Documents"), {"fields": ["documents"]}),
+        (_("Documents"), {"fields": ["documents", "transfers"]}),
         (_("Staff notes (private)"), {"fields": ["staff_notes"]}),
     ]
 
@@ -360,7 +401,8 @@ class EventAdmin(ContentAdminMixin, ImportAdminMixin, TabbedTranslationAdmin):
             )
         changed = 0
         for event in events:
-            changes, uncounted = participant_groups_recompute(event=event)
+            with history.recorded(history.RECOMPUTE_MARK, user=request.user, records=[event]):
+                changes, uncounted = participant_groups_recompute(event=event)
             changed += len(changes)
             for change in changes:
                 self.message_user(
@@ -405,7 +447,68 @@ class EventAdmin(ContentAdminMixin, ImportAdminMixin, TabbedTranslationAdmin):
     def _view_on_site(self, request, obj, response):
         if "_viewonsite" in request.POST:
             return HttpResponseRedirect(obj.get_absolute_url())
+        if "_addanother" in request.POST and isinstance(response, HttpResponseRedirect):
+            # The next event keeps this one's programme, network, series (next batch),
+            # kind, country and organisers: the next batch or day of a series is dates,
+            # place and title away.
+            location = response["Location"]
+            separator = "&" if "?" in location else "?"
+            return HttpResponseRedirect(f"{location}{separator}{PREVIOUS_EVENT}={obj.pk}")
         return response
+
+    def _previous_event(self, request):
+        """The event named by `?after=` on the add form, if this staff member may see it."""
+        if not hasattr(request, "_previous_event"):
+            value = request.GET.get(PREVIOUS_EVENT, "") if request.method == "GET" else ""
+            previous = None
+            if value.isdigit():
+                previous = (
+                    self.get_queryset(request)
+                    .prefetch_related("event_organisers")
+                    .filter(pk=int(value))
+                    .first()
+                )
+                if previous is not None and not self.has_view_permission(request, previous):
+                    previous = None
+            request._previous_event = previous
+        return request._previous_event
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        initial.pop(PREVIOUS_EVENT, None)
+        previous = self._previous_event(request)
+        if previous is None:
+            return initial
+        shared = {
+            "programme": previous.programme_id,
+            "network": previous.network_id,
+            "series": previous.series_id,
+            "kind": previous.kind,
+            "venue_country": previous.venue_country.code or "",
+        }
+        if previous.series_id:
+            last = (
+                Event.objects.filter(series_id=previous.series_id)
+                .order_by("-batch_number")
+                .values_list("batch_number", flat=True)
+                .first()
+            )
+            shared["batch_number"] = (last or 0) + 1
+        return {**{k: v for k, v in shared.items() if v not in (None, "")}, **initial}
+
+    def add_view(self, request, form_url="", extra_context=None):
+        self._previous_event(request)
+        return super().add_view(request, form_url, extra_context)
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        previous = getattr(request, "_previous_event", None)
+        if isinstance(inline, EventOrganiserInline) and previous is not None and not obj.pk:
+            kwargs["initial"] = [
+                {"organisation": row.organisation_id, "role": row.role, "order": row.order}
+                for row in previous.event_organisers.all()
+            ]
+        return kwargs
 
     def response_add(self, request, obj, post_url_continue=None):
         return self._view_on_site(

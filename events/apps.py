@@ -74,6 +74,21 @@ class EventsConfig(AppConfig):
             ),
         )  # fmt: skip
         registry.register_list_filter("publications.Publication", library_event_filter)
+        # Issue 16: statistics, the partnership picture's events, transfers through events.
+        from django.utils.translation import ngettext
+
+        from events import statistics
+
+        statistics.register()
+        registry.register_relation(
+            registry.Relation(
+                "events",
+                _("events"),
+                selectors.organiser_pairs,
+                lambda n: ngettext("%(count)d event", "%(count)d events", n) % {"count": n},
+            )
+        )
+        registry.register_prefetch("programmes.Transfer", selectors.transfer_events_prefetch)
         registry.register_prefetch("publications.Publication", selectors.presented_at_prefetch)
         for source in search.SOURCES:
             registry.register_search_source(source)
@@ -118,9 +133,13 @@ class EventsConfig(AppConfig):
     def grant_roles(self):
         """What Editors, Publishers and Partner managers may do with this app's records."""
         from events.models import (
+            Award,
             Event,
             EventAlbum,
+            EventGoodPractice,
             EventOrganiser,
+            EventSeries,
+            EventSource,
             ParticipantGroup,
             Participation,
             Photo,
@@ -129,8 +148,11 @@ class EventsConfig(AppConfig):
         )
         from portal import roles
 
-        roles.grant_editing(Event)
+        roles.grant_editing(Event, EventSeries)
         roles.grant_editing(
+            Award,
+            EventGoodPractice,
+            EventSource,
             EventOrganiser,
             Session,
             Role,

@@ -1,27 +1,24 @@
-"""An Atom feed of published events, newest first, in the language of its URL."""
+"""Feeds of published events (Atom and RSS 2.0), newest first, in the language of the URL."""
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 from portal import thaidates
+from portal.feeds import PortalFeed, record_urn
 from portal.i18n import translated
 
 FEED_LENGTH = 20
 
 
-class EventsFeed(Feed):
-    feed_type = Atom1Feed
+class EventsFeed(PortalFeed):
     title = _("Phakhi: events")
     subtitle = _("Forums, seminars, conferences and workshops of civic-network programmes.")
+    atom_url_name = "events:feed"
+    rss_url_name = "events:rss"
 
     def link(self):
         return reverse("events:list")
-
-    def feed_url(self):
-        return reverse("events:feed")
 
     def items(self):
         return Event.objects.published().order_by("-start_date", "-pk")[:FEED_LENGTH]
@@ -38,9 +35,7 @@ class EventsFeed(Feed):
         return item.get_absolute_url()
 
     def item_guid(self, item):
-        return f"phakhi:event:{item.pk}"
-
-    item_guid_is_permalink = False
+        return record_urn("event", item.slug)
 
     def item_pubdate(self, item):
         return item.published_at

@@ -2,9 +2,12 @@
 
 Events are all-day unless they have a time of their own, and may span several days:
 DTSTART is the first day and
-DTEND the day after the last (DTEND is exclusive for dates). The UID depends
-only on the record's id, so calendars that subscribed keep one entry per event
-when its title or slug changes. Text is in the language of the URL (/th/ or /en/).
+DTEND the day after the last (DTEND is exclusive for dates). The UID is the event's slug
+under the configured domain (`event-<slug>@<domain>`, `portal.feeds.record_uid`): never a
+database id, so it is the same on every server and after a restore, and calendars that
+subscribed keep one entry per event when its title or dates change. Every text is
+escaped by the icalendar library (commas, semicolons, backslashes, newlines) and lines
+are folded. Text is in the language of the URL (/th/ or /en/).
 """
 
 import datetime
@@ -14,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.countries import country_name
+from portal.feeds import record_uid, xml_text
 from portal.i18n import translated
 
 PRODID = "-//Phakhi//Events//TH-EN"
@@ -55,7 +59,7 @@ def calendar_rows(events):
 
 
 def event_uid(event) -> str:
-    return f"event-{event.pk}@phakhi"
+    return record_uid("event", event.slug)
 
 
 def _location(event, lang: str) -> str:
@@ -89,13 +93,14 @@ def ical_event(event, *, lang: str, url: str) -> icalendar.Event:
     else:
         vevent.add("dtstart", event.start_date)
         vevent.add("dtend", event.end_date + datetime.timedelta(days=1))
-    vevent.add("summary", str(translated(event, "title", lang)) or event.slug)
-    description = str(translated(event, "summary", lang))
+    # Control characters have no place in iCalendar TEXT (RFC 5545 3.3.11): dropped.
+    vevent.add("summary", xml_text(str(translated(event, "title", lang))) or event.slug)
+    description = xml_text(str(translated(event, "summary", lang)))
     if description:
         vevent.add("description", f"{description}\n\n{url}")
     else:
         vevent.add("description", url)
-    location = _location(event, lang)
+    location = xml_text(_location(event, lang))
     if location:
         vevent.add("location", location)
     vevent.add("url", url)
@@ -112,7 +117,7 @@ def calendar_for(events, *, lang: str, build_url, name: str | None = None) -> by
         calendar.add("version", "2.0")
         calendar.add("calscale", "GREGORIAN")
         calendar.add("method", "PUBLISH")
-        calendar.add("x-wr-calname", name or _("Phakhi events"))
+        calendar.add("x-wr-calname", xml_text(name or _("Phakhi events")))
         for event in events:
             calendar.add_component(ical_event(event, lang=lang, url=build_url(event)))
         return calendar.to_ical()

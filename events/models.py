@@ -77,8 +77,10 @@ class TotalQualifier(models.TextChoices):
     AT_LEAST = "at_least", _("at least")
 
 
-# “About N”: the groups are consistent with it within this share of N (at least one person).
-ABOUT_TOLERANCE = 0.1
+def about_tolerance(declared: int) -> int:
+    """How far groups may be from “about N”: a tenth of N, halves rounded up, at least one
+    person. Whole numbers only, so the dashboard's database rule gives the same answer."""
+    return max(1, (declared + 5) // 10)
 
 
 def totals_consistent(qualifier: str, declared: int, groups_total: int) -> bool:
@@ -92,7 +94,7 @@ def totals_consistent(qualifier: str, declared: int, groups_total: int) -> bool:
     if qualifier == TotalQualifier.AT_LEAST:
         return groups_total >= declared
     if qualifier == TotalQualifier.ABOUT:
-        return abs(groups_total - declared) <= max(1, round(declared * ABOUT_TOLERANCE))
+        return abs(groups_total - declared) <= about_tolerance(declared)
     return groups_total == declared
 
 
@@ -353,6 +355,16 @@ class Event(PublishedModel):
         related_name="events",
         verbose_name=_("documents"),
         help_text=_("Papers, presentations and other publications from this event."),
+    )
+    transfers = models.ManyToManyField(
+        "programmes.Transfer",
+        blank=True,
+        related_name="events",
+        verbose_name=_("good-practice transfers"),
+        help_text=_(
+            "Local governments that studied, piloted or adopted a good practice through this "
+            "event (a study visit, a training)."
+        ),
     )
 
     staff_notes = models.TextField(

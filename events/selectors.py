@@ -6,6 +6,7 @@ constant however many sessions, roles or groups an event has.
 """
 
 from dataclasses import dataclass, field
+from itertools import chain
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -326,3 +327,43 @@ def filter_events(queryset: QuerySet, filters: dict) -> QuerySet:
             Q(venue_country=country) | Q(countries_represented__contains=country)
         )
     return queryset
+
+
+def organiser_pairs(scope, obj, first_year, last_year):
+    """Organisers and awardees of published events (each event a context), for the
+    partnership picture."""
+    events = Event.objects.published()
+    if first_year is not None:
+        events = events.filter(start_date__year__gte=first_year)
+    if last_year is not None:
+        events = events.filter(start_date__year__lte=last_year)
+    if scope == "programme":
+        events = events.filter(programme=obj)
+    elif scope == "network":
+        events = events.filter(network=obj)
+    ids = events.values("pk")
+    organisers = (
+        EventOrganiser.objects.filter(event__in=ids)
+        .filter(PublishedQuerySet.published_q("organisation__"))
+        .values_list("event_id", "organisation_id")
+        .order_by()
+    )
+    awardees = (
+        Award.objects.filter(event__in=ids)
+        .exclude(organisation=None)
+        .filter(PublishedQuerySet.published_q("organisation__"))
+        .values_list("event_id", "organisation_id")
+        .order_by()
+    )
+    return chain(organisers, awardees)
+
+
+def transfer_events_prefetch() -> Prefetch:
+    """The published events a good-practice transfer happened through (`transfer.via_events`)."""
+    return Prefetch(
+        "events",
+        queryset=Event.objects.published()
+        .only("pk", "slug", "title", "title_th", "title_en", "start_date", "end_date")
+        .order_by("start_date", "pk"),
+        to_attr="via_events",
+    )

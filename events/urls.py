@@ -20,6 +20,7 @@ urlpatterns = [
         name="network_calendar",
     ),
     path("events/feed.atom", feeds.EventsFeed(), name="feed"),
+    path("events/feed.rss", feeds.EventsFeed.rss(), name="rss"),
     path("events/series/<slug:slug>/", views.SeriesDetailView.as_view(), name="series"),
     path("events/<slug:slug>.ics", views.event_ics, name="ics"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="detail"),

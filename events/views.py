@@ -1,7 +1,7 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone, translation
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
 from events import ical, selectors
@@ -107,7 +107,7 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def event_ics(request, slug):
     event = get_object_or_404(Event.objects.published(), slug=slug)
     lang = translation.get_language() or "th"
@@ -130,7 +130,7 @@ def _calendar(request, events, *, filename: str, name: str | None = None) -> Htt
     return _ics_response(content, filename)
 
 
-@require_GET
+@require_safe
 def calendar_ics(request):
     """Upcoming events and those of the last twelve months; older years have their own."""
     return _calendar(
@@ -138,7 +138,7 @@ def calendar_ics(request):
     )
 
 
-@require_GET
+@require_safe
 def year_calendar_ics(request, year: int):
     """The events of one year; a Buddhist-Era year in the address goes to its Common-Era one."""
     if year > thaidates.BE_THRESHOLD and year - thaidates.BE_OFFSET <= ical.LAST_YEAR:
@@ -149,7 +149,7 @@ def year_calendar_ics(request, year: int):
     return _calendar(request, events, filename=f"phakhi-events-{year}.ics")
 
 
-@require_GET
+@require_safe
 def programme_calendar_ics(request, slug: str):
     programme = get_object_or_404(Programme.objects.published(), slug=slug)
     events = Event.objects.published().filter(programme=programme)
@@ -158,7 +158,7 @@ def programme_calendar_ics(request, slug: str):
     )
 
 
-@require_GET
+@require_safe
 def network_calendar_ics(request, slug: str):
     network = get_object_or_404(Network.objects.published(), slug=slug)
     events = Event.objects.published().filter(network=network)

@@ -5,6 +5,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from networks.forms import OrganisationAdminForm, PersonAdminForm
 from networks.models import Membership, Network, Organisation, OrganisationSource, Person
 from networks.resources import OrganisationImporter
+from portal import registry
 from portal.admin_filters import CountryListFilter
 from portal.admin_sources import SourceInlineBase
 from portal.dashboard import QualityFilter
@@ -92,6 +93,13 @@ class OrganisationAdmin(ContentAdminMixin, ImportAdminMixin, TabbedTranslationAd
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [OrganisationMembershipInline, OrganisationSourceInline]
+
+    def get_inlines(self, request, obj):
+        # Higher apps add theirs (the practices an organisation took up) through the registry.
+        return [
+            *super().get_inlines(request, obj),
+            *registry.admin_inlines_for("networks.Organisation"),
+        ]
 
 
 @admin.register(Network)

@@ -49,10 +49,21 @@ class NetworksConfig(AppConfig):
 
         dashboard.register()
 
+        # Statistics and the partnership picture (issue 16).
+        from networks import partnerships, statistics
+        from networks.models import Network
+
+        statistics.register()
+        partnerships.register()
+        registry.register_graph_scope(
+            registry.GraphScope("network", Network.objects.published, order=20)
+        )
+        registry.register_list_page("networks:partnerships")
+
     def grant_roles(self):
         """What Editors, Publishers and Partner managers may do with this app's records."""
-        from networks.models import Membership, Network, Organisation, Person
+        from networks.models import Membership, Network, Organisation, OrganisationSource, Person
         from portal import roles
 
         roles.grant_editing(Organisation, Network, Person)
-        roles.grant_editing(Membership, actions=roles.ROWS)
+        roles.grant_editing(Membership, OrganisationSource, actions=roles.ROWS)

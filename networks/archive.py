@@ -212,6 +212,7 @@ def pages() -> list[Page]:
     found = [
         Page("organisations", "organisation directory", "/th/organisations/", order=80),
         Page("networks", "networks list", "/th/networks/", order=81),
+        Page("partnerships", "partnership network, whole portal", "/th/partnerships/", order=82),
     ]
     if organisation:
         found.append(
@@ -220,5 +221,13 @@ def pages() -> list[Page]:
     if network:
         found.append(
             Page("network", "network page (most members)", network.get_absolute_url(), order=92)
+        )
+        found.append(
+            Page(
+                "network-partnerships",
+                "partnership network of that network",
+                f"/th/partnerships/network/{network.slug}/",
+                order=93,
+            )
         )
     return found

@@ -8,7 +8,7 @@ from django.utils.translation import pgettext_lazy
 
 from networks import services
 from networks.models import Organisation, Person
-from portal.forms import CountryChoiceField, FilterForm, RecordFilter
+from portal.forms import CountryChoiceField, FilterForm, RecordFilter, YearField
 
 
 class OrganisationFilterForm(FilterForm):
@@ -137,3 +137,19 @@ class PersonAdminForm(DuplicateGuardMixin, forms.ModelForm):
             family_name_en=data.get("family_name_en") or "",
             exclude_pk=self.instance.pk,
         )
+
+
+class PeriodForm(forms.Form):
+    """The years a partnership picture covers; Buddhist-Era years are accepted."""
+
+    start = YearField(label=_("From year"), required=False)
+    end = YearField(label=_("To year"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            raise forms.ValidationError(
+                _("The last year cannot come before the first."), code="end_before_start"
+            )
+        return data

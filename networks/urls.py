@@ -13,4 +13,10 @@ urlpatterns = [
     ),
     path("networks/", views.NetworkListView.as_view(), name="network_list"),
     path("networks/<slug:slug>/", views.NetworkDetailView.as_view(), name="network_detail"),
+    path("partnerships/", views.PartnershipView.as_view(), name="partnerships"),
+    path(
+        "partnerships/<slug:scope>/<slug:slug>/",
+        views.PartnershipView.as_view(),
+        name="partnerships_of",
+    ),
 ]

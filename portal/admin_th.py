@@ -117,6 +117,8 @@ ADMIN = (
     gettext_noop("Has date"),
     gettext_noop("Any date"),
     gettext_noop("All dates"),
+    # … and the admin home's link to a list one may only read ("View") as "ดู:".
+    gettext_noop("View"),
 )
 
 AUTH = (

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from portal import registry, thaidates
+from portal import admin_dates, registry, thaidates
 from portal.models import Status
 
 ROWS_PER_CHECK = 5
@@ -93,6 +93,7 @@ class Change:
     when: str
     url: str
     message: str
+    name: str = ""  # the record's name in the reader's language (the log keeps the saver's)
 
 
 @dataclass
@@ -181,6 +182,8 @@ def recent_changes(user, limit: int = RECENT_CHANGES) -> list[Change]:
     entries = LogEntry.objects.select_related("user", "content_type").order_by("-action_time")[
         :limit
     ]
+    entries = list(entries)
+    names = _current_names(entries)
     changes = []
     for entry in entries:
         who = entry.user.get_full_name() or entry.user.get_username()
@@ -193,10 +196,32 @@ def recent_changes(user, limit: int = RECENT_CHANGES) -> list[Change]:
                 kind=str(kinds.get(entry.action_flag, "")),
                 when=format_when(entry.action_time),
                 url="" if entry.is_deletion() else (entry.get_admin_url() or ""),
-                message=entry.get_change_message(),
+                message=admin_dates.change_message(entry),
+                name=names.get((entry.content_type_id, entry.object_id)) or entry.object_repr,
             )
         )
     return changes
+
+
+def _current_names(entries) -> dict[tuple[int, str], str]:
+    """Each logged record's name now, in the reader's language: one query per kind of
+    record among the entries (at most `RECENT_CHANGES`)."""
+    wanted: dict = {}
+    for entry in entries:
+        if entry.content_type is not None and not entry.is_deletion():
+            wanted.setdefault(entry.content_type, set()).add(entry.object_id)
+    names = {}
+    for content_type, ids in wanted.items():
+        model = content_type.model_class()
+        if model is None:
+            continue
+        try:
+            found = model._base_manager.in_bulk([model._meta.pk.to_python(i) for i in ids])
+        except Exception:  # an id the model cannot read: keep the logged name
+            continue
+        for pk, obj in found.items():
+            names[(content_type.pk, str(pk))] = str(obj)
+    return names
 
 
 def build(user) -> Dashboard:

@@ -279,6 +279,22 @@ def _country_choices(codes, blank_label) -> list[tuple[str, str]]:
     return [("", blank_label), *choices] if blank_label is not None else choices
 
 
+class _FilterBoundField(forms.BoundField):
+    """A list filter's field: an invalid value is dropped, never shown as an error, so the
+    widget is not marked invalid nor pointed at an error message the page does not have."""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        attrs.pop("aria-invalid", None)
+        return attrs
+
+    @property
+    def aria_describedby(self):
+        if self.auto_id and not self.is_hidden and self.help_text:
+            return f"{self.auto_id}_helptext"
+        return None
+
+
 class FilterForm(forms.Form):
     """The filters of a public list, bound to the query string.
 
@@ -288,6 +304,8 @@ class FilterForm(forms.Form):
     no longer exists, junk typed into the address) is dropped by `filters()`, never
     answered with an error page.
     """
+
+    bound_field_class = _FilterBoundField
 
     def __init__(self, data=None, *, choices: dict | None = None):
         super().__init__(data)

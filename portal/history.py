@@ -26,12 +26,15 @@ before it, and shown in the reader's language with Buddhist-Era dates on Thai pa
 """
 
 import datetime
+import itertools
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.text import capfirst
@@ -45,6 +48,10 @@ from portal import thaidates
 SKIPPED_FIELDS = {"version", "created_at", "updated_at", "search_document"}
 RESTORE_MARK = "portal:restored"
 BASELINE_MARK = "portal:baseline"
+# Saves outside the admin: `portal:imported <file name>`, `portal:demo`, `portal:recomputed`.
+IMPORT_MARK = "portal:imported"
+DEMO_MARK = "portal:demo"
+RECOMPUTE_MARK = "portal:recomputed"
 LANGUAGE_LABELS = {
     "th": pgettext_lazy("language of a field", "Thai"),
     "en": pgettext_lazy("language of a field", "English"),
@@ -104,6 +111,27 @@ def _display(model, name: str, value) -> str:
     return text if len(text) <= 120 else f"{text[:117]}…"
 
 
+def _around_difference(old: str, new: str, context: int = 40) -> tuple[str, str]:
+    """The stretch of two long texts where they differ, with a little context each side:
+    `…เป็นประธานในพิธีเปิด` → `…เป็นประธานในพิธีเปิด แก้ไขแล้ว`."""
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    begin = max(0, start - context)
+
+    def cut(text: str) -> str:
+        stop = len(text) - max(0, end - context)
+        piece = text[begin:stop]
+        if len(piece) > 2 * context + 80:
+            piece = f"{piece[: context + 40]}…{piece[-(context + 40) :]}"
+        return f"{'…' if begin else ''}{piece}{'…' if stop < len(text) else ''}" or "—"
+
+    return cut(old), cut(new)
+
+
 def _field_name(model, attname: str) -> str:
     for f in model._meta.concrete_fields:
         if f.attname == attname:
@@ -124,7 +152,11 @@ def field_changes(model, before: dict | None, after: dict) -> list[str]:
             continue
         shown_old, shown_new = _display(model, key, old), _display(model, key, new)
         if before is not None and shown_old == shown_new:
-            continue  # "" and None, or seconds the form does not keep
+            if isinstance(old, str) and isinstance(new, str) and old.strip() != new.strip():
+                # A long text changed past the part shown: show the part that changed.
+                shown_old, shown_new = _around_difference(old, new)
+            else:
+                continue  # "" and None, or seconds the form does not keep
         lines.append(f"{_label(model, key)}: {shown_old} → {shown_new}")
     return lines
 
@@ -137,6 +169,14 @@ def _field_dict(version: Version) -> dict | None:
             return json.loads(version.serialized_data)[0]["fields"]
         except (ValueError, LookupError, TypeError):
             return None
+
+
+def _row_name(version: Version) -> str:
+    """A row's name in the reader's language (the stored name is in the saver's)."""
+    try:
+        return str(version._object_version.object)
+    except Exception:  # a field or a related record removed since
+        return version.object_repr
 
 
 def _row_key(version: Version):
@@ -165,7 +205,9 @@ def _inline_changes(main: Version, previous: Version | None) -> list[str]:
         kind = capfirst(model._meta.verbose_name)
         if key not in rows_before:
             if previous is not None:
-                lines.append(gettext("%(kind)s added: %(row)s") % {"kind": kind, "row": version})
+                lines.append(
+                    gettext("%(kind)s added: %(row)s") % {"kind": kind, "row": _row_name(version)}
+                )
             continue
         before, after = _field_dict(rows_before[key]), _field_dict(version)
         if before is None or after is None:
@@ -178,12 +220,14 @@ def _inline_changes(main: Version, previous: Version | None) -> list[str]:
         for line in field_changes(model, before, {**after}):
             if line.split(":", 1)[0] in {_label(model, n) for n in fk_names}:
                 continue
-            lines.append(f"{kind} “{version}”: {line}")
+            lines.append(f"{kind} “{_row_name(version)}”: {line}")
     for key, version in rows_before.items():
         if key not in rows_after:
             model = version.content_type.model_class()
             kind = capfirst(model._meta.verbose_name) if model else ""
-            lines.append(gettext("%(kind)s removed: %(row)s") % {"kind": kind, "row": version})
+            lines.append(
+                gettext("%(kind)s removed: %(row)s") % {"kind": kind, "row": _row_name(version)}
+            )
     return lines
 
 
@@ -217,6 +261,17 @@ def _action(version: Version, previous: Version | None) -> str:
         return gettext("Restored the version of %(when)s") % {"when": when}
     if comment == BASELINE_MARK:
         return gettext("As it was when its history began")
+    if comment.startswith(IMPORT_MARK):
+        name = comment.removeprefix(IMPORT_MARK).strip()
+        if previous is None:
+            return gettext("Created by importing “%(file)s”") % {"file": name}
+        return gettext("Changed by importing “%(file)s”") % {"file": name}
+    if comment == DEMO_MARK:
+        if previous is None:
+            return gettext("Created by loading the demonstration content")
+        return gettext("Changed by loading the demonstration content")
+    if comment == RECOMPUTE_MARK:
+        return gettext("Participant groups recomputed from the attendance")
     if previous is None:
         return gettext("Created")
     return gettext("Changed")
@@ -344,6 +399,118 @@ class HistoryAdminMixin(VersionAdmin):
         if floor is not None and getattr(obj, "version", None) is not None:
             obj.version = max(obj.version, floor)
         super().save_model(request, obj, form, change)
+
+
+def _roots_of() -> dict[type[models.Model], list[tuple[type[models.Model], str | None]]]:
+    """For each model the admin keeps a history of, the records whose history a save of it
+    belongs to: itself (a record with its own history) and, for an inline row, the record
+    the row belongs to, by the attribute naming it."""
+    from django.contrib import admin
+    from django.forms.models import _get_foreign_key
+
+    roots: dict = {}
+    for model, model_admin in admin.site._registry.items():
+        if not isinstance(model_admin, HistoryAdminMixin):
+            continue
+        roots.setdefault(model, []).append((model, None))
+        for inline in model_admin.inlines:
+            try:
+                fk = _get_foreign_key(model, inline.model, fk_name=inline.fk_name)
+            except ValueError:
+                continue
+            roots.setdefault(inline.model, []).append((model, fk.attname))
+    return roots
+
+
+_recording = itertools.count()
+
+
+@contextmanager
+def recorded(comment: str, *, user=None, records=()):
+    """Saves made outside the admin (imports, the demo, admin actions) leave a history entry.
+
+    Inside the block, every save or deletion of a record with a history, or of one of its
+    inline rows, is noted; when the block ends without an error, each record noted (and each
+    of `records`) gets one revision of its own, with its inline rows, `comment` and `user`:
+    its history page then shows that save and what it changed, like an admin save. Rows
+    written with `bulk_create` send no signal: pass their record in `records`.
+    """
+    import reversion
+
+    roots = _roots_of()
+    touched: dict[tuple, None] = {}
+    checked: set[tuple] = set()
+
+    def keep_baseline(model, pk):
+        """A record about to change that has no history yet gets its state kept first, so
+        the entry of this save shows what it changed (as `_keep_baseline` in the admin)."""
+        if (model, pk) in checked or not is_versioned(model):
+            return
+        checked.add((model, pk))
+        obj = model._base_manager.filter(pk=pk).first()
+        if obj is None or Version.objects.get_for_object(obj).exists():
+            return
+        with reversion.create_revision(atomic=True):
+            reversion.set_comment(BASELINE_MARK)
+            reversion.add_to_revision(obj)
+
+    def records_of(sender, instance):
+        for model, attname in roots.get(sender, ()):
+            pk = instance.pk if attname is None else getattr(instance, attname, None)
+            if pk is not None:
+                yield model, pk
+
+    def before(sender, instance, **kwargs):
+        for model, pk in records_of(sender, instance):
+            keep_baseline(model, pk)
+
+    def after(sender, instance, created=False, **kwargs):
+        if created and sender in roots:
+            checked.add((sender, instance.pk))  # new here: its first entry says so
+        for key in records_of(sender, instance):
+            touched[key] = None
+
+    for record in records:
+        keep_baseline(type(record), record.pk)
+    uid = f"portal-history-recorded-{next(_recording)}"
+    pre_save.connect(before, weak=False, dispatch_uid=uid)
+    pre_delete.connect(before, weak=False, dispatch_uid=uid)
+    post_save.connect(after, weak=False, dispatch_uid=uid)
+    post_delete.connect(after, weak=False, dispatch_uid=uid)
+    try:
+        yield
+    finally:
+        for signal in (pre_save, pre_delete, post_save, post_delete):
+            signal.disconnect(dispatch_uid=uid)
+    for record in records:
+        touched[(type(record), record.pk)] = None
+    for model, pk in touched:
+        obj = model._base_manager.filter(pk=pk).first()
+        if obj is None or not is_versioned(model):
+            continue
+        with reversion.create_revision(atomic=True):
+            reversion.set_comment(comment)
+            if user is not None:
+                reversion.set_user(user)
+            reversion.add_to_revision(obj)
+        _drop_if_unchanged(obj)
+
+
+def _drop_if_unchanged(obj) -> None:
+    """Forget the newest revision of `obj` when it holds exactly what the one before held
+    (a save that wrote the same values: the demo loaded twice)."""
+    newest, before = (list(Version.objects.get_for_object(obj)[:2]) + [None, None])[:2]
+    if newest is None or before is None:
+        return
+
+    def rows(version):
+        return {
+            (v.content_type_id, v.object_id): v.serialized_data
+            for v in version.revision.version_set.all()
+        }
+
+    if rows(newest) == rows(before):
+        newest.revision.delete()
 
 
 def is_versioned(model: type[models.Model]) -> bool:

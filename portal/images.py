@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
+from django.db.models.fields.files import ImageFieldFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -22,11 +23,19 @@ MAX_EDGE = 2400  # the stored original is never larger than this on its longest 
 RENDITION_FORMAT = "WEBP"
 
 
+def set_pixel_limit() -> None:
+    """Pillow's own decompression-bomb limit, set once at start-up (PortalConfig.ready()).
+
+    It is a module global: changing it around each call, as this module once did, races
+    between threads. `_open` checks the setting's limit itself as well, so a test or a
+    deployment that lowers PHAKHI_MAX_IMAGE_PIXELS is obeyed without touching the global.
+    """
+    Image.MAX_IMAGE_PIXELS = settings.PHAKHI_MAX_IMAGE_PIXELS
+
+
 def _open(fileobj) -> Image.Image:
     """Open an image under the pixel limit, or raise ValidationError saying why not."""
     limit = settings.PHAKHI_MAX_IMAGE_PIXELS
-    previous = Image.MAX_IMAGE_PIXELS
-    Image.MAX_IMAGE_PIXELS = limit
     try:
         if hasattr(fileobj, "seek"):
             fileobj.seek(0)
@@ -57,12 +66,16 @@ def _open(fileobj) -> Image.Image:
             _("The file is not a readable image. Upload a JPEG, PNG or WebP image."),
             code="invalid_image",
         ) from exc
-    finally:
-        Image.MAX_IMAGE_PIXELS = previous
 
 
 def validate_image(value) -> None:
-    """Model-field validator: the upload must be a real JPEG/PNG/WebP under the pixel limit."""
+    """Model-field validator: the upload must be a real JPEG/PNG/WebP under the pixel limit.
+
+    An image already stored was checked when it was uploaded: it is not opened again, so
+    a record whose file has gone missing can still be saved.
+    """
+    if getattr(value, "_committed", False):
+        return
     fileobj = getattr(value, "file", value)
     if fileobj is None:
         return
@@ -84,8 +97,10 @@ def _encode(image: Image.Image, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def reencode(fileobj) -> tuple[bytes, str, Image.Image]:
-    """The image re-encoded in its own format, upright, without metadata, at most MAX_EDGE wide.
+def reencode(fileobj, max_edge: int | None = MAX_EDGE) -> tuple[bytes, str, Image.Image]:
+    """The image re-encoded in its own format, upright, without metadata, at most `max_edge`
+    on its longest side (None keeps its size). Only the pixels survive: EXIF, GPS, comments
+    and anything appended after the image's end are gone.
 
     Returns the bytes, the file extension and the cleaned image.
     """
@@ -96,7 +111,8 @@ def reencode(fileobj) -> tuple[bytes, str, Image.Image]:
         image = image.convert("RGBA")
     elif image.mode not in ("RGB", "RGBA", "L", "LA"):
         image = image.convert("RGB")
-    image.thumbnail((MAX_EDGE, MAX_EDGE))
+    if max_edge:
+        image.thumbnail((max_edge, max_edge))
     # A fresh image holds the pixels only: no EXIF, no GPS, no text chunks.
     clean = Image.new(image.mode, image.size)
     clean.paste(image)
@@ -123,9 +139,39 @@ class CheckedImageFormField(forms.ImageField):
         return super().to_python(data)
 
 
+class ProcessedImageFieldFile(ImageFieldFile):
+    """The stored image: every way of saving one re-encodes it and writes its renditions
+    (a form upload through `pre_save`, and code calling `FieldFile.save()` directly), and
+    deleting it deletes its renditions."""
+
+    def save(self, name, content, save=True):
+        data, extension, image = reencode(getattr(content, "file", content))
+        stem = PurePosixPath(name).stem or "image"
+        super().save(f"{stem}.{extension}", ContentFile(data), save=False)
+        for width in self.field.renditions:
+            copy = image.copy()
+            copy.thumbnail((width, width * 4))
+            self.storage.save(
+                rendition_name(self.name, width), ContentFile(_encode(copy, RENDITION_FORMAT))
+            )
+        if save:
+            self.instance.save()
+
+    save.alters_data = True
+
+    def delete(self, save=True):
+        if self.name:
+            for width in self.field.renditions:
+                self.storage.delete(rendition_name(self.name, width))
+        super().delete(save=save)
+
+    delete.alters_data = True
+
+
 class ProcessedImageField(models.ImageField):
     """An ImageField whose uploads are validated, re-encoded and given renditions once."""
 
+    attr_class = ProcessedImageFieldFile
     default_validators = [validate_image]
 
     def formfield(self, **kwargs):
@@ -143,13 +189,5 @@ class ProcessedImageField(models.ImageField):
     def pre_save(self, model_instance, add):
         file = getattr(model_instance, self.attname)
         if file and not file._committed:
-            data, extension, image = reencode(file.file)
-            stem = PurePosixPath(file.name).stem or "image"
-            file.save(f"{stem}.{extension}", ContentFile(data), save=False)
-            for width in self.renditions:
-                copy = image.copy()
-                copy.thumbnail((width, width * 4))
-                file.storage.save(
-                    rendition_name(file.name, width), ContentFile(_encode(copy, RENDITION_FORMAT))
-                )
+            file.save(file.name, file.file, save=False)
         return super().pre_save(model_instance, add)

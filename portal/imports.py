@@ -25,7 +25,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal import spreadsheets
+from portal import history, spreadsheets
 
 CREATE, UPDATE, REFUSE = "create", "update", "refuse"
 ACTION_LABELS = {
@@ -380,7 +380,13 @@ class ImportAdminMixin:
                 messages.error(request, _("The uploaded file has expired. Upload it again."))
                 return HttpResponseRedirect(request.path)
             try:
-                plan = importer.run(spreadsheets.read(data, filename))
+                # Each record the import saves gets a history entry naming the file.
+                with history.recorded(
+                    f"{history.IMPORT_MARK} {os.path.basename(filename)}",
+                    user=request.user,
+                    records=[obj] if obj is not None else [],
+                ):
+                    plan = importer.run(spreadsheets.read(data, filename))
             except spreadsheets.SpreadsheetError as error:
                 form.add_error(None, str(error))
             except ImportRefused as refused:

@@ -33,14 +33,25 @@ def absolute(request, path: str) -> str:
     return request.build_absolute_uri(path) if request is not None else path
 
 
+def _empty(value) -> bool:
+    # A node that says only what it is ({"@type": "Place"}) says nothing.
+    return value in (None, "", [], {}) or (isinstance(value, dict) and set(value) <= {"@type"})
+
+
 def compact(data):
-    """The data without empty values (schema.org readers ignore them; pages stay small)."""
+    """The data without empty values or empty nodes (schema.org readers ignore them; pages
+    stay small)."""
     if isinstance(data, dict):
         items = ((key, compact(value)) for key, value in data.items())
-        return {key: value for key, value in items if value not in (None, "", [], {})}
+        return {key: value for key, value in items if not _empty(value)}
     if isinstance(data, list):
-        return [value for value in (compact(v) for v in data) if value not in (None, "", [], {})]
+        return [value for value in (compact(v) for v in data) if not _empty(value)]
     return data
+
+
+def people(names: list[str]) -> list[dict]:
+    """Authors typed as names: schema.org's `author` takes a Person or an Organization."""
+    return [{"@type": "Person", "name": name} for name in names]
 
 
 def script(data: dict) -> SafeString:

@@ -98,6 +98,8 @@ def portal_pages() -> list[Page]:
         Page("home-en", "home, English", "/en/", order=31),
         Page("search", "search, Thai", f"/th/search/?q={quote(SEARCH_WORD_TH)}", order=40),
         Page("search-en", "search, English", f"/en/search/?q={quote(SEARCH_WORD_EN)}", order=41),
+        Page("statistics", "statistics, Thai", "/th/statistics/", order=45),
+        Page("statistics-en", "statistics, English", "/en/statistics/", order=46),
         Page("sitemap", "sitemap.xml (index)", "/sitemap.xml", order=110),
     ]
 

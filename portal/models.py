@@ -142,3 +142,23 @@ class SitePage(VersionedModel):
         from django.urls import reverse
 
         return reverse(self.key)
+
+
+class SignInCounter(models.Model):
+    """Failed (or still undecided) sign-in attempts under one throttle key (portal/auth.py).
+
+    A row per key: a hash of the user name and address, or of the address alone. Rows
+    are written only with single atomic statements, never read-modify-write.
+    """
+
+    key = models.CharField(max_length=80, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    # When the last attempt that was let through was counted (seconds since the epoch).
+    counted_at = models.FloatField(db_index=True)
+
+    class Meta:
+        verbose_name = _("sign-in counter")
+        verbose_name_plural = _("sign-in counters")
+
+    def __str__(self):
+        return f"{self.key[:12]}… {self.count}"

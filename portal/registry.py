@@ -121,7 +121,56 @@ class QualityCheck:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class Statistic:
+    """A chart with its table, computed by database aggregates (`portal.charts`).
+
+    `data(obj)` returns a `portal.charts.Table` for the record (None: the whole portal),
+    or None when there is nothing to show. `places` names where it appears: "statistics"
+    (the statistics page), "home", "events:list", or a model label ("programmes.Programme",
+    "networks.Network") for that record's page.
+    """
+
+    key: str
+    data: Callable[[Any], Any]
+    places: tuple[str, ...]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Organisations sharing something (a programme, an event, a network), for the
+    partnership picture (`portal.partnerships`).
+
+    `pairs(scope, obj, first_year, last_year)` returns rows of (context key, organisation
+    id), a values_list the database computes: every two organisations with the same
+    context key are linked. `scope` is None (the whole portal) or a scope key
+    ("programme", "network") with its record `obj`; years are Common Era or None.
+    """
+
+    key: str
+    label: Any  # a lazy translated string: "programmes", "events", "networks"
+    pairs: Callable[..., Any]
+    count_label: Callable[[int], str] | None = None  # "2 events" (ngettext)
+
+    def describe(self, count: int) -> str:
+        return self.count_label(count) if self.count_label else f"{self.label} {count}"
+
+
+@dataclass(frozen=True)
+class GraphScope:
+    """A kind of record that has its own partnership picture (a programme, a network)."""
+
+    key: str
+    queryset: Callable[[], QuerySet]  # the published records
+    order: int = 100
+
+
 sections: dict[str, list[Section]] = defaultdict(list)
+admin_inlines: dict[str, list[Any]] = defaultdict(list)  # model label → InlineModelAdmin classes
+statistics: list[Statistic] = []
+relations: list[Relation] = []
+graph_scopes: dict[str, GraphScope] = {}
 list_filters: dict[str, list[ListFilter]] = defaultdict(list)
 # model label → functions returning a Prefetch that a higher app adds to its detail queryset
 prefetches: dict[str, list[Callable[[], Any]]] = defaultdict(list)
@@ -264,3 +313,31 @@ year_sections: list[YearSection] = []
 def register_year_section(section: YearSection) -> None:
     _add(year_sections, section, key=lambda s: s.key)
     year_sections.sort(key=lambda s: s.order)
+
+
+def register_admin_inline(model_label: str, inline) -> None:
+    """An inline a higher app adds to a lower app's admin page (the admin reads
+    `admin_inlines_for` in `get_inlines`)."""
+    if inline not in admin_inlines[model_label]:
+        admin_inlines[model_label].append(inline)
+
+
+def admin_inlines_for(model_label: str) -> list:
+    return list(admin_inlines.get(model_label, ()))
+
+
+def register_statistic(statistic: Statistic) -> None:
+    _add(statistics, statistic, key=lambda s: s.key)
+    statistics.sort(key=lambda s: s.order)
+
+
+def statistics_for(place: str) -> list[Statistic]:
+    return [statistic for statistic in statistics if place in statistic.places]
+
+
+def register_relation(relation: Relation) -> None:
+    _add(relations, relation, key=lambda r: r.key)
+
+
+def register_graph_scope(scope: GraphScope) -> None:
+    graph_scopes[scope.key] = scope

@@ -133,7 +133,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis down means no cache, not no pages (portal/cache.py).
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
         }
     }
@@ -226,6 +227,17 @@ if PHAKHI_SENDFILE not in {"", "x-accel-redirect", "x-sendfile"}:
 # The internal nginx location that maps to PROTECTED_MEDIA_ROOT (x-accel-redirect only).
 PHAKHI_SENDFILE_PREFIX = os.environ.get("PHAKHI_SENDFILE_PREFIX", "/protected-files/")
 
+# The domain that qualifies the identifiers of feed entries and calendar events
+# (`event-<slug>@<domain>`): set it once to the site's own domain and never change it, or
+# every subscriber sees every event twice. Default: the first of ALLOWED_HOSTS.
+# A visitor (address, browser, account) who downloads the same file again within this
+# many seconds is not counted again (0: count every request).
+PHAKHI_DOWNLOAD_REPEAT_SECONDS = int(os.environ.get("PHAKHI_DOWNLOAD_REPEAT_SECONDS", 30 * 60))
+PHAKHI_UID_DOMAIN = os.environ.get("PHAKHI_UID_DOMAIN", "").strip() or next(
+    (h.lstrip(".") for h in ALLOWED_HOSTS if h.strip(".*[") and not h.startswith("[")),
+    "localhost",
+)
+
 # --- Security -----------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -244,14 +256,71 @@ if not DEBUG:
 # opt in with SECURE_HSTS_PRELOAD=true rather than being nagged by `check --deploy`.
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
+SITE_NAME = _("Phakhi")
+
+# --- Sign-in limits, client address, faults, error reports, media (issue 13) -----------
+# Attempts from one address across all user names (portal/auth.py); the per-name limit and
+# the lockout period are PHAKHI_LOGIN_MAX_FAILURES and PHAKHI_LOGIN_LOCKOUT_SECONDS above.
+PHAKHI_LOGIN_MAX_FAILURES_PER_ADDRESS = int(
+    os.environ.get("PHAKHI_LOGIN_MAX_FAILURES_PER_ADDRESS", 30)
+)
+# Behind a reverse proxy: the header it sets to the client's address (e.g. X-Forwarded-For
+# or X-Real-IP), read only on requests from PHAKHI_TRUSTED_PROXIES (addresses or networks).
+PHAKHI_CLIENT_IP_HEADER = os.environ.get("PHAKHI_CLIENT_IP_HEADER", "").strip()
+PHAKHI_TRUSTED_PROXIES = env_list("PHAKHI_TRUSTED_PROXIES", "127.0.0.1,::1")
+
+# Error reports. ADMINS="Somchai <ops@example.org>, noc@example.org" gets a mail for every
+# 500 (Django's AdminEmailHandler) through the SMTP server below; the logs get every error
+# too, one JSON object per line unless LOG_FORMAT=text (portal/logformat.py).
+ADMINS = [
+    (address.split("<", 1)[0].strip() or address, address.split("<", 1)[-1].rstrip(">").strip())
+    for address in env_list("ADMINS")
+]
+MANAGERS = ADMINS
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", "phakhi@localhost")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", SERVER_EMAIL)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = 10
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "outage": {"()": "portal.faults.OutageMailFilter"},
+    },
+    "formatters": {
+        "json": {"()": "portal.logformat.JSONFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "outage"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.request": {
+            "handlers": ["console", "mail_admins"],
+            "level": "ERROR",
+            "propagate": False,
+        },
+    },
 }
+# An outage of the database answers 503 with this Retry-After (portal/faults.py).
+PHAKHI_RETRY_AFTER_SECONDS = int(os.environ.get("PHAKHI_RETRY_AFTER_SECONDS", 120))
 
-SITE_NAME = _("Phakhi")
 
 # The organisation that publishes the site and how to reach it, shown at the foot of every
 # page and named by the privacy notice as the data controller (empty: not shown).
@@ -261,3 +330,23 @@ PHAKHI_CONTACT_EMAIL = os.environ.get("PHAKHI_CONTACT_EMAIL", "")
 PHAKHI_CONTACT_PHONE = os.environ.get("PHAKHI_CONTACT_PHONE", "")
 PHAKHI_CONTACT_ADDRESS_TH = os.environ.get("PHAKHI_CONTACT_ADDRESS_TH", "")
 PHAKHI_CONTACT_ADDRESS_EN = os.environ.get("PHAKHI_CONTACT_ADDRESS_EN", "")
+# Public media. Without a proxy in front, the portal serves MEDIA_ROOT itself (portal/media.py);
+# PHAKHI_SERVE_MEDIA=false when nginx or a bucket serves MEDIA_URL.
+PHAKHI_SERVE_MEDIA = env_bool("PHAKHI_SERVE_MEDIA", True)
+PHAKHI_MEDIA_MAX_AGE = int(os.environ.get("PHAKHI_MEDIA_MAX_AGE", 7 * 24 * 3600))
+# Public media on S3 or any S3-compatible store (needs `pip install django-storages[s3]`);
+# credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": f"public, max-age={PHAKHI_MEDIA_MAX_AGE}"},
+        },
+    }
+    PHAKHI_SERVE_MEDIA = False

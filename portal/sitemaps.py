@@ -8,8 +8,10 @@ URL names of its list pages, from its `AppConfig.ready()`
 from collections.abc import Sequence
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Count, Max
+from django.contrib.sitemaps import views as sitemap_views
+from django.db.models import CharField, Count, Max, Value
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from portal import registry
 
@@ -84,7 +86,11 @@ class PublishedSitemap(I18nSitemap):
 
 
 class SectionSitemap(I18nSitemap):
-    """Home and the section indexes (the list pages the apps register)."""
+    """Home and the section indexes (the list pages the apps register).
+
+    A list page's lastmod is the latest change among the records of its app's sitemaps
+    (`events:list` ← `events-…`); home's is the latest change anywhere.
+    """
 
     changefreq = "weekly"
 
@@ -93,6 +99,38 @@ class SectionSitemap(I18nSitemap):
 
     def location(self, item):
         return reverse(item)
+
+    def _latest_by_app(self) -> dict[str, object]:
+        """The latest change of each app's published records, in one query (a UNION of
+        one aggregate per sitemap model), so the index costs one query more, not seven."""
+        if not hasattr(self, "_latest_cache"):
+            queries = [
+                sitemap.model.objects.published()
+                .order_by()
+                .annotate(app=Value(name.split("-", 1)[0], output_field=CharField()))
+                .values("app")
+                .annotate(latest=Max("updated_at"))
+                .values_list("app", "latest")
+                for name, sitemap in registry.sitemaps.items()
+                if getattr(sitemap, "model", None) is not None
+            ]
+            latest: dict[str, object] = {}
+            rows = queries[0].union(*queries[1:], all=True) if queries else []
+            for app, value in rows:
+                if value is not None and (app not in latest or value > latest[app]):
+                    latest[app] = value
+            self._latest_cache = latest
+        return self._latest_cache
+
+    def lastmod(self, item):
+        latest = self._latest_by_app()
+        everything = max(latest.values(), default=None)
+        if item == "home":
+            return everything
+        return latest.get(item.split(":", 1)[0], everything)
+
+    def get_latest_lastmod(self):
+        return max(self._latest_by_app().values(), default=None)
 
 
 def all_sitemaps() -> dict[str, type[Sitemap]]:
@@ -111,3 +149,8 @@ class YearArchiveSitemap(I18nSitemap):
 
     def location(self, item):
         return reverse("year", kwargs={"year": item})
+
+
+# The sitemap views answer GET and HEAD only (405 for any other method).
+index_view = require_safe(sitemap_views.index)
+section_view = require_safe(sitemap_views.sitemap)

@@ -1,13 +1,14 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
-from portal import exports, views
+from portal import exports, media, views
 from portal.auth import ThrottledAdminAuthenticationForm
-from portal.sitemaps import all_sitemaps
+from portal.sitemaps import all_sitemaps, index_view, section_view
 
 admin.site.site_header = _("Phakhi administration")
 admin.site.site_title = _("Phakhi")
@@ -27,13 +28,13 @@ urlpatterns = [
     # An index of sections, each a page of at most `I18nSitemap.limit` addresses.
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        index_view,
         {"sitemaps": all_sitemaps(), "sitemap_url_name": "sitemap-section"},
         name="sitemap-index",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        section_view,
         {"sitemaps": all_sitemaps()},
         name="sitemap-section",
     ),
@@ -47,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("privacy/", views.site_page, {"key": "privacy"}, name="privacy"),
     path("years/", views.year_index, name="years"),
     path("years/<int:year>/", views.year_archive, name="year"),
+    path("statistics/", views.statistics, name="statistics"),
     path("", include("networks.urls")),
     path("", include("programmes.urls")),
     path("", include("publications.urls")),
@@ -55,7 +57,13 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+# Public media with DEBUG on or off, unless nginx or a bucket serves MEDIA_URL (portal/media.py).
+if media.serves_media():
+    urlpatterns.append(
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", media.media, name="media"
+        )
+    )
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# A database outage is a 503 page with Retry-After, not a 500 (portal/faults.py).
+handler500 = "portal.faults.server_error"

@@ -8,12 +8,19 @@ from django.views.decorators.http import require_GET
 
 from portal import search as site_search
 from portal import selectors, yeararchive
+from portal.cache import cache_status
 from portal.models import SitePage
 
 
 @require_GET
 def home(request):
     return render(request, "portal/home.html", selectors.home_page_context())
+
+
+@require_GET
+def statistics(request):
+    """Every statistic the apps register for this page, each a chart with its table."""
+    return render(request, "portal/statistics.html")
 
 
 @require_GET
@@ -37,22 +44,44 @@ def search(request):
 @never_cache
 @require_GET
 def healthz(request):
-    """200 when the database answers, 503 when it does not (for load balancers)."""
+    """For load balancers: 503 when the database does not answer (nothing works without it),
+    200 otherwise; the body says whether the shared cache is up, "degraded" when Redis is
+    configured but unreachable (pages are then served without it, see portal/cache.py)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
+        return HttpResponse(
+            "unavailable\ndatabase: unavailable\n", status=503, content_type="text/plain"
+        )
+    cache = cache_status()
+    overall = "degraded" if cache == "degraded" else "ok"
+    return HttpResponse(f"{overall}\ndatabase: ok\ncache: {cache}\n", content_type="text/plain")
+
+
+# What crawlers are asked to leave alone (RFC 9309; `*` matches any characters, `$` the
+# end): the admin and the health check; file downloads (each costs a transfer and must not
+# count as a reader's); search and sign-in pages; and the heavy variants of the open-data
+# exports (spreadsheets and filtered copies: the plain CSV/JSON and the data page stay open).
+ROBOTS_DISALLOW = (
+    "/admin/",
+    "/healthz",
+    "/*/publications/*/download/",
+    "/*/search/",
+    "/*/accounts/",
+    "/*/export.xlsx",
+    "/*/export/*.xlsx",
+    "/*/export.*?",
+    "/*/export/*?",
+)
 
 
 @require_GET
 def robots_txt(request):
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /healthz",
+        *(f"Disallow: {path}" for path in ROBOTS_DISALLOW),
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

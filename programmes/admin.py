@@ -11,7 +11,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from portal import thaidates
+from portal import registry, thaidates
 from portal.admin_filters import CountryListFilter, country_filter
 from portal.admin_sources import SourceInlineBase
 from portal.dashboard import QualityFilter
@@ -29,6 +29,8 @@ from programmes.models import (
     Stage,
     TeamMember,
     Theme,
+    Transfer,
+    TransferSource,
 )
 from programmes.templatetags.programmes_tags import programme_period
 
@@ -211,6 +213,71 @@ class GoodPracticeImageInline(TranslationTabularInline):
     fields = ["image", "caption", "credit", "order"]
 
 
+class GoodPracticeTransferInline(TranslationTabularInline):
+    """Where the case went: one row per local government and stage (sources on the row's page)."""
+
+    model = Transfer
+    fk_name = "good_practice"
+    formset = OrderedInlineFormSet
+    extra = 0
+    fields = ["organisation", "status", "start_year", "end_year", "programme", "note", "order"]
+    autocomplete_fields = ["organisation", "programme"]
+    show_change_link = True
+    verbose_name_plural = _("where this practice went")
+
+
+class OrganisationTransferInline(TranslationTabularInline):
+    """On an organisation's admin page: the good practices it took up."""
+
+    model = Transfer
+    fk_name = "organisation"
+    extra = 0
+    fields = ["good_practice", "status", "start_year", "end_year", "programme", "note"]
+    autocomplete_fields = ["good_practice", "programme"]
+    show_change_link = True
+    verbose_name_plural = _("good practices it took up")
+
+
+registry.register_admin_inline("networks.Organisation", OrganisationTransferInline)
+
+
+class TransferSourceInline(SourceInlineBase):
+    model = TransferSource
+
+
+@admin.register(Transfer)
+class TransferAdmin(TabbedTranslationAdmin):
+    list_display = [
+        "good_practice",
+        "organisation",
+        "status",
+        "start_year",
+        "programme",
+        "is_sample",
+    ]
+    list_select_related = ["good_practice", "organisation", "programme"]
+    list_filter = ["status", "is_sample", "programme"]
+    search_fields = [
+        "good_practice__title_th",
+        "good_practice__title_en",
+        "organisation__name_th",
+        "organisation__name_en",
+    ]
+    autocomplete_fields = ["good_practice", "organisation", "programme"]
+    fields = [
+        "good_practice",
+        "organisation",
+        "status",
+        "start_year",
+        "end_year",
+        "programme",
+        "note",
+        "order",
+        "is_sample",
+    ]
+    inlines = [TransferSourceInline]
+
+
 @admin.register(GoodPractice)
 class GoodPracticeAdmin(ContentAdminMixin, TabbedTranslationAdmin):
     fieldsets = [
@@ -245,7 +312,7 @@ class GoodPracticeAdmin(ContentAdminMixin, TabbedTranslationAdmin):
     search_fields = ["title_th", "title_en", "slug"]
     autocomplete_fields = ["programme", "local_government", "themes"]
     prepopulated_fields = {"slug": ["title_en"]}
-    inlines = [GoodPracticeImageInline]
+    inlines = [GoodPracticeImageInline, GoodPracticeTransferInline]
 
     @admin.display(description=_("both languages"))
     def missing_language(self, obj):

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 class ProgrammesConfig(AppConfig):
@@ -67,6 +68,32 @@ class ProgrammesConfig(AppConfig):
 
         dashboard.register()
 
+        # Good-practice transfers, statistics and the partnership picture (issue 16).
+        from programmes import statistics
+
+        statistics.register()
+        registry.register_section(
+            "networks.Organisation",
+            registry.Section(
+                "transfers",
+                "programmes/includes/_organisation_transfers.html",
+                selectors.transfers_of_organisation,
+                limit=10,
+                order=15,
+            ),
+        )
+        registry.register_relation(
+            registry.Relation(
+                "programmes",
+                _("programmes"),
+                selectors.partner_pairs,
+                lambda n: ngettext("%(count)d programme", "%(count)d programmes", n) % {"count": n},
+            )
+        )
+        registry.register_graph_scope(
+            registry.GraphScope("programme", Programme.objects.published, order=10)
+        )
+
     def grant_roles(self):
         """What Editors, Publishers and Partner managers may do with this app's records."""
         from portal import roles
@@ -77,17 +104,22 @@ class ProgrammesConfig(AppConfig):
             Programme,
             ProgrammeLink,
             ProgrammePartner,
+            ProgrammeSource,
             TeamMember,
             Theme,
+            Transfer,
+            TransferSource,
         )
 
         roles.grant_editing(Programme, GoodPractice)
+        roles.grant_editing(Transfer, TransferSource, actions=roles.ROWS)
         roles.grant_editing(
             ProgrammePartner,
             TeamMember,
             ImpactStatement,
             ProgrammeLink,
             GoodPracticeImage,
+            ProgrammeSource,
             actions=roles.ROWS,
         )
         roles.grant_editing(Theme, actions=roles.READ)

@@ -171,4 +171,20 @@ def remove() -> str:
 
 
 def pages() -> list[Page]:
-    return [Page("good-practices", "good practices", "/th/good-practices/", order=70)]
+    found = [
+        Page("good-practices", "good practices", "/th/good-practices/", order=70),
+        Page("transfers", "where good practices went", "/th/good-practices/transfers/", order=71),
+    ]
+    programme = (
+        Programme.objects.published().filter(slug__startswith=PREFIX).order_by("slug").first()
+    )
+    if programme:
+        found.append(
+            Page(
+                "programme-partnerships",
+                "partnership network of a programme",
+                f"/th/partnerships/programme/{programme.slug}/",
+                order=72,
+            )
+        )
+    return found

@@ -22,6 +22,9 @@ class GoodPracticeFilterForm(FilterForm):
     country = CountryChoiceField(label=pgettext_lazy("programme", "Country"), required=False)
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     programme = forms.ChoiceField(label=_("Programme"), required=False)
+    # Where the cases went (issue 16).
+    adopted_in = CountryChoiceField(label=_("Taken up in"), required=False)
+    stage = forms.ChoiceField(label=_("Stage reached"), required=False)
 
 
 class ProgrammeAdminForm(forms.ModelForm):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from portal.fields import CountryField, DateField, URLField
+from portal.fields import CountryField, DateField, URLField, YearField, plausible_year_constraint
 from portal.i18n import translated
 from portal.images import ProcessedImageField
 from portal.models import PublishedModel, PublishedQuerySet
@@ -407,6 +407,121 @@ class ProgrammeSource(AbstractSource):
 
     programme = models.ForeignKey(
         Programme, models.CASCADE, related_name="sources", verbose_name=_("programme")
+    )
+
+    class Meta(AbstractSource.Meta):
+        pass
+
+
+class TransferStatus(models.TextChoices):
+    """How far a local government went with a case, in the order practice travels."""
+
+    STUDIED = "studied", _("Studied")
+    PILOTED = "piloted", _("Piloted")
+    ADOPTED = "adopted", _("Adopted")
+    SCALED = "scaled", _("Scaled up")
+
+
+class TransferQuerySet(models.QuerySet):
+    def public(self):
+        """Transfers of published cases to published organisations (what public pages show)."""
+        now = timezone.now()
+        return self.filter(
+            good_practice__status="published",
+            good_practice__published_at__lte=now,
+            organisation__status="published",
+            organisation__published_at__lte=now,
+        )
+
+
+class Transfer(models.Model):
+    """A local government took up a good-practice case: studied, piloted, adopted or scaled it.
+
+    The programme it happened through is a field here; an event it happened through is
+    declared on the events side (`Event.transfers`), so programmes never imports events.
+    """
+
+    good_practice = models.ForeignKey(
+        GoodPractice, models.CASCADE, related_name="transfers", verbose_name=_("good practice")
+    )
+    organisation = models.ForeignKey(
+        "networks.Organisation",
+        models.PROTECT,
+        related_name="practice_transfers",
+        verbose_name=_("adopting organisation"),
+        help_text=_("The local government that took the practice up."),
+    )
+    status = models.CharField(_("stage reached"), max_length=10, choices=TransferStatus.choices)
+    start_year = YearField(
+        _("from year"), null=True, blank=True, help_text=_("Buddhist-Era years are accepted.")
+    )
+    end_year = YearField(_("to year"), null=True, blank=True)
+    programme = models.ForeignKey(
+        Programme,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="transfers",
+        verbose_name=_("through programme"),
+    )
+    note = models.CharField(_("note"), max_length=400, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_sample = models.BooleanField(
+        _("sample transfer"),
+        default=False,
+        help_text=_("Generated to show the pictures; the pages say so clearly."),
+    )
+
+    objects = TransferQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["good_practice", "order", "pk"]
+        verbose_name = _("good-practice transfer")
+        verbose_name_plural = _("good-practice transfers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["good_practice", "organisation", "status"], name="transfer_unique"
+            ),
+            plausible_year_constraint("start_year", name="transfer_start_year_plausible"),
+            plausible_year_constraint("end_year", name="transfer_end_year_plausible"),
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True)
+                | Q(end_year__isnull=True)
+                | Q(end_year__gte=F("start_year")),
+                name="transfer_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.good_practice} → {self.organisation} ({self.get_status_display()})"
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError(
+                {"end_year": _("The last year cannot come before the first.")},
+                code="end_before_start",
+            )
+        if (
+            self.good_practice_id
+            and self.organisation_id
+            and self.good_practice.local_government_id == self.organisation_id
+        ):
+            raise ValidationError(
+                {"organisation": _("A case cannot travel to the local government it comes from.")},
+                code="same_organisation",
+            )
+
+
+class TransferSource(AbstractSource):
+    FACTS = [
+        ("status", _("stage reached")),
+        ("years", _("years")),
+        ("programme", _("programme")),
+    ]
+
+    transfer = models.ForeignKey(
+        Transfer, models.CASCADE, related_name="sources", verbose_name=_("transfer")
     )
 
     class Meta(AbstractSource.Meta):

@@ -6,14 +6,19 @@ pages cost the same number of queries however many records there are.
 
 import datetime
 from dataclasses import dataclass, field
+from itertools import chain
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import CharField, Count, F, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Cast, Coalesce, Concat, NullIf
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from networks.models import Network
-from portal import pagecache
+from portal import pagecache, registry
+from portal.charts import Flow, flow_chart
 from portal.collation import collated
 from portal.countries import country_codes, country_name, sort_key
+from portal.models import PublishedQuerySet
 from portal.sources import disagreements
 from portal.thaidates import calendar_year
 from programmes.models import (
@@ -26,6 +31,8 @@ from programmes.models import (
     TeamMember,
     TeamRole,
     Theme,
+    Transfer,
+    TransferStatus,
 )
 
 # Years a page may ask for (Common Era); anything else is not a page.
@@ -229,7 +236,16 @@ def _good_practice_filter_choices() -> dict:
     codes = cases.exclude(country="").values_list("country", flat=True).distinct().order_by()
     themes = Theme.objects.filter(good_practices__in=cases).distinct()
     programmes = Programme.objects.published().filter(good_practices__in=cases).distinct()
+    transfers = Transfer.objects.public()
+    adopted = transfers.exclude(organisation__country="").values_list(
+        "organisation__country", flat=True
+    )
+    stages = set(transfers.values_list("status", flat=True).distinct().order_by())
     return {
+        "adopted_in": sorted({str(c) for c in adopted.distinct().order_by()}),
+        "stage": [
+            (value, str(label)) for value, label in TransferStatus.choices if value in stages
+        ],
         "country": sorted({str(c) for c in codes}),
         "theme": [(t.slug, str(t)) for t in themes.order_by("order", collated("name"), "pk")],
         "programme": [(p.slug, str(p)) for p in programmes.order_by(collated("title"), "pk")],
@@ -248,6 +264,13 @@ def good_practice_list(*, filters: dict | None = None) -> QuerySet:
         queryset = queryset.filter(
             programme__in=Programme.objects.published().filter(slug=filters["programme"])
         )
+    if filters.get("adopted_in") or filters.get("stage"):
+        transfers = Transfer.objects.public()
+        if filters.get("adopted_in"):
+            transfers = transfers.filter(organisation__country=filters["adopted_in"])
+        if filters.get("stage"):
+            transfers = transfers.filter(status=filters["stage"])
+        queryset = queryset.filter(pk__in=transfers.values("good_practice_id"))
     return queryset.select_related("programme", "local_government").order_by(
         collated("title"), "pk"
     )
@@ -295,3 +318,136 @@ def home_page() -> dict:
             ),
         }
     }
+
+
+# --- good-practice transfers (issue 16) ----------------------------------------------------
+
+
+def transfers_of_case(case: GoodPractice) -> list[Transfer]:
+    """Where the case went: local governments and the stage they reached (one query, plus one
+    for each relation a higher app adds, such as the events it happened through)."""
+    return list(
+        Transfer.objects.filter(good_practice=case)
+        .filter(PublishedQuerySet.published_q("organisation__"))
+        .select_related("organisation", "programme")
+        .prefetch_related("sources", *registry.prefetches_for("programmes.Transfer"))
+        .order_by("order", "start_year", "pk")
+    )
+
+
+def transfers_of_organisation(organisation) -> QuerySet:
+    """The published good practices an organisation took up (the organisation page's section)."""
+    return (
+        Transfer.objects.filter(organisation=organisation)
+        .filter(PublishedQuerySet.published_q("good_practice__"))
+        .select_related("good_practice")
+        .order_by(F("start_year").desc(nulls_last=True), "pk")
+    )
+
+
+def _home_country():
+    """A case's home: its own country, or its local government's."""
+    return Coalesce(
+        NullIf("good_practice__country", Value("")),
+        NullIf("good_practice__local_government__country", Value("")),
+        Value(""),
+    )
+
+
+@dataclass
+class TransferSummary:
+    cases: int  # cases that moved
+    organisations: int  # local governments that took one up
+    flows: list  # portal.charts.Flow, country to country
+    statuses: list  # (label, count)
+    has_samples: bool
+
+    @property
+    def table_total(self) -> int:
+        return sum(flow.count for flow in self.flows)
+
+
+def transfer_summary(programme: Programme | None = None) -> TransferSummary | None:
+    """How many cases moved and from which countries to which (three aggregate queries).
+
+    A flow counts pairs of a case and a local government, whatever stage was reached."""
+    transfers = Transfer.objects.public()
+    if programme is not None:
+        transfers = transfers.filter(Q(programme=programme) | Q(good_practice__programme=programme))
+    figures = transfers.aggregate(
+        cases=Count("good_practice", distinct=True),
+        organisations=Count("organisation", distinct=True),
+        samples=Count("pk", filter=Q(is_sample=True)),
+    )
+    if not figures["cases"]:
+        return None
+    pair = Concat(
+        Cast("good_practice_id", CharField()), Value("-"), Cast("organisation_id", CharField())
+    )
+    rows = (
+        transfers.annotate(home=_home_country())
+        .values("home", "organisation__country")
+        .annotate(n=Count(pair, distinct=True))
+        .order_by()
+    )
+    unknown = gettext("Country not given")
+    flows = [
+        Flow(
+            source=country_name(row["home"]) or unknown,
+            target=country_name(row["organisation__country"]) or unknown,
+            count=row["n"],
+        )
+        for row in rows
+    ]
+    flows.sort(key=lambda f: (-f.count, sort_key(f.source), sort_key(f.target)))
+    statuses = dict(transfers.values_list("status").annotate(n=Count("pk")).order_by())
+    return TransferSummary(
+        cases=figures["cases"],
+        organisations=figures["organisations"],
+        flows=flows,
+        statuses=[
+            (str(label), statuses[value])
+            for value, label in TransferStatus.choices
+            if value in statuses
+        ],
+        has_samples=bool(figures["samples"]),
+    )
+
+
+def transfer_picture(programme: Programme | None = None):
+    """The summary and its flow diagram, kept under the content version."""
+    key = f"transfers:{programme.pk if programme else '-'}"
+
+    def compute():
+        summary = transfer_summary(programme)
+        return (summary, flow_chart(summary.flows) if summary else None)
+
+    return pagecache.cached(key, compute)
+
+
+def partner_pairs(scope, obj, first_year, last_year):
+    """Lead organisations and partners of published programmes (each programme a context)."""
+    from networks.partnerships import period_q
+
+    programmes = Programme.objects.published().filter(
+        period_q(first_year, last_year, "start_date", "end_date")
+    )
+    if scope == "programme":
+        programmes = programmes.filter(pk=obj.pk)
+    elif scope == "network":
+        programmes = programmes.filter(networks=obj)
+    ids = programmes.values("pk")
+    partners = (
+        ProgrammePartner.objects.filter(programme__in=ids)
+        .filter(PublishedQuerySet.published_q("organisation__"))
+        .values_list("programme_id", "organisation_id")
+        .order_by()
+    )
+    leads = (
+        Programme.objects.filter(pk__in=ids)
+        .exclude(lead_organisation=None)
+        .filter(PublishedQuerySet.published_q("lead_organisation__"))
+        .values_list("pk", "lead_organisation_id")
+        .order_by()
+    )
+    return chain(partners, leads)

@@ -9,6 +9,8 @@ from programmes.models import (
     ProgrammeLink,
     ProgrammeSource,
     Theme,
+    Transfer,
+    TransferSource,
 )
 
 
@@ -50,5 +52,17 @@ class GoodPracticeImageTranslationOptions(TranslationOptions):
 
 @register(ProgrammeSource)
 class ProgrammeSourceTranslationOptions(TranslationOptions):
+    fields = SOURCE_TRANSLATED_FIELDS
+    required_languages = ()
+
+
+@register(Transfer)
+class TransferTranslationOptions(TranslationOptions):
+    fields = ("note",)
+    required_languages = ()
+
+
+@register(TransferSource)
+class TransferSourceTranslationOptions(TranslationOptions):
     fields = SOURCE_TRANSLATED_FIELDS
     required_languages = ()

@@ -10,6 +10,7 @@ urlpatterns = [
     path("programmes/<slug:slug>/", views.ProgrammeDetailView.as_view(), name="detail"),
     path("programmes/<slug:slug>/years/<int:year>/", years.programme_year, name="programme_year"),
     path("good-practices/", views.GoodPracticeListView.as_view(), name="goodpractice_list"),
+    path("good-practices/transfers/", views.TransferView.as_view(), name="transfers"),
     path(
         "good-practices/<slug:slug>/",
         views.GoodPracticeDetailView.as_view(),

@@ -1,6 +1,6 @@
 from django.http import Http404
 from django.shortcuts import redirect
-from django.views.generic import DetailView
+from django.views.generic import DetailView, TemplateView
 
 from portal import thaidates, yeararchive
 from portal.lists import FilteredListView
@@ -65,6 +65,7 @@ class ProgrammeDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context["page"] = selectors.programme_page(self.object)
         context["output_years"] = yeararchive.years(self.object)
+        context["transfers"], context["transfer_chart"] = selectors.transfer_picture(self.object)
         return context
 
 
@@ -86,3 +87,19 @@ class GoodPracticeDetailView(DetailView):
 
     def get_queryset(self):
         return selectors.good_practice_detail_queryset(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["transfers"] = selectors.transfers_of_case(self.object)
+        return context
+
+
+class TransferView(TemplateView):
+    """Where the portal's good practices went: a flow diagram with its table and summary."""
+
+    template_name = "programmes/transfers.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["transfers"], context["transfer_chart"] = selectors.transfer_picture()
+        return context

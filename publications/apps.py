@@ -83,6 +83,10 @@ class PublicationsConfig(AppConfig):
 
         dashboard.register()
 
+        from publications import statistics
+
+        statistics.register()
+
     def grant_roles(self):
         """What Editors, Publishers and Partner managers may do with this app's records."""
         from portal import roles

@@ -1,4 +1,5 @@
-"""Citations of a publication: BibTeX, RIS and a formatted reference in the page's language.
+"""Citations of a publication: BibTeX, RIS, CSL-JSON and a formatted reference in the
+page's language.
 
 Exports use the active language's text (falling back to the other language),
 so `/en/…/cite.bib` gives the English title and `/th/…/cite.bib` the Thai one.
@@ -11,6 +12,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from portal import thaidates
+from portal.feeds import xml_text
 from portal.i18n import translated
 from publications.models import (
     Publication,
@@ -33,10 +35,22 @@ RIS_TYPES = {
     K.STATEMENT: "GEN",
     K.REPORT: "RPRT",
 }
+# CSL 1.0 item types (the variables and types every CSL processor reads).
+CSL_TYPES = {
+    K.MANUAL: "book",
+    K.SUMMARY: "report",
+    K.SEMINAR_DOCUMENT: "paper-conference",
+    K.PAPER: "paper-conference",
+    K.PRESENTATION: "speech",
+    K.STATEMENT: "article",
+    K.REPORT: "report",
+}
 _BIBTEX_SPECIAL = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    # Not \{ and \}: BibTeX counts braces whatever precedes them, so an unbalanced
+    # brace in a title would end the field (and let the rest inject fields or entries).
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
     "%": r"\%",
     "&": r"\&",
     "$": r"\$",
@@ -53,7 +67,8 @@ def split_authors(authors: str) -> list[str]:
 
 
 def _one_line(value: str) -> str:
-    return " ".join(str(value or "").split())
+    """A value on one line, without control characters (line-based formats)."""
+    return " ".join(xml_text(str(value or "")).split())
 
 
 def _bibtex_escape(value: str) -> str:
@@ -100,7 +115,7 @@ def bibtex(publication: Publication, url: str) -> str:
     if languages:
         fields.append(("language", _bibtex_escape(", ".join(languages))))
     fields.append(("type", _bibtex_escape(publication.get_kind_display())))
-    fields.append(("url", url.replace("{", "").replace("}", "")))
+    fields.append(("url", _one_line(url).replace("{", "").replace("}", "")))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@{entry_type}{{{citation_key(publication)},\n{body}\n}}\n"
 
@@ -108,25 +123,59 @@ def bibtex(publication: Publication, url: str) -> str:
 def ris(publication: Publication, url: str) -> str:
     """An RIS record (TY … ER) for the publication, lines ending in CRLF as the format asks."""
     lines = [("TY", RIS_TYPES.get(publication.kind, "GEN"))]
-    lines.append(("TI", _one_line(str(translated(publication, "title")))))
+    lines.append(("TI", str(translated(publication, "title"))))
     authors = split_authors(str(translated(publication, "authors")))
-    lines.extend(("AU", _one_line(author)) for author in authors)
-    if publication.publisher:
-        lines.append(("PB", _one_line(str(publication.publisher))))
-        if not authors:
-            lines.append(("A2", _one_line(str(publication.publisher))))
+    publisher = str(publication.publisher) if publication.publisher else ""
+    # An organisation that wrote the document is its author: reference managers show AU,
+    # and a name with a comma would read as "family, given" (so none is left in it).
+    lines.extend(
+        ("AU", author) for author in authors or ([publisher.replace(",", " ")] if publisher else [])
+    )
+    if publisher:
+        lines.append(("PB", publisher))
     if publication.year:
         lines.append(("PY", str(publication.year)))
     event = _first_event(publication)
     if event is not None:
-        lines.append(("T2", _one_line(str(translated(event, "title")) or str(event))))
+        lines.append(("T2", str(translated(event, "title")) or str(event)))
     lines.extend(("LA", language.code) for language in publication.languages.all())
     abstract = str(translated(publication, "abstract"))
     if abstract:
-        lines.append(("AB", _one_line(abstract)))
+        lines.append(("AB", abstract))
     lines.append(("UR", url))
     lines.append(("ER", ""))
-    return "".join(f"{tag}  - {value}".rstrip() + "\r\n" for tag, value in lines)
+    # Every value on one line: a newline in any field (a title, a language code) could
+    # otherwise start a tag of its own ("ER  - " ends the record early).
+    return "".join(f"{tag}  - {_one_line(value)}".rstrip() + "\r\n" for tag, value in lines)
+
+
+def csl_json(publication: Publication, url: str) -> list[dict]:
+    """The publication as CSL-JSON (a list of one item), for Zotero, Pandoc and citeproc."""
+    title = str(translated(publication, "title"))
+    authors = split_authors(str(translated(publication, "authors")))
+    publisher = str(publication.publisher) if publication.publisher else ""
+    event = _first_event(publication)
+    kind = CSL_TYPES.get(publication.kind, "article")
+    if kind == "paper-conference" and event is None:
+        kind = "article"
+    # Names as typed: a CSL "literal" name is never split into family and given names.
+    names = [{"literal": name} for name in authors] or (
+        [{"literal": publisher}] if publisher else []
+    )
+    item = {
+        "id": citation_key(publication),
+        "type": kind,
+        "title": title,
+        "author": names,
+        "publisher": publisher,
+        "issued": {"date-parts": [[publication.year]]} if publication.year else None,
+        "genre": str(publication.get_kind_display()),
+        "language": next((lang.code for lang in publication.languages.all()), ""),
+        "abstract": str(translated(publication, "abstract")),
+        "event": str(translated(event, "title")) if event is not None else "",
+        "URL": url,
+    }
+    return [{key: value for key, value in item.items() if value not in ("", None, [])}]
 
 
 def formatted(publication: Publication, url: str) -> SafeString:

@@ -1,10 +1,9 @@
-"""An Atom feed of new publications, in the language of its URL."""
+"""Feeds of new publications (Atom and RSS 2.0), in the language of their URL."""
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from portal.feeds import PortalFeed, record_urn
 from portal.i18n import translated
 from publications.models import (
     Publication,
@@ -13,16 +12,14 @@ from publications.models import (
 FEED_LENGTH = 20
 
 
-class NewPublicationsFeed(Feed):
-    feed_type = Atom1Feed
+class NewPublicationsFeed(PortalFeed):
     title = _("Phakhi: new publications")
     subtitle = _("Manuals, summaries, papers and reports of civic-network programmes.")
+    atom_url_name = "publications:feed"
+    rss_url_name = "publications:rss"
 
     def link(self):
         return reverse("publications:list")
-
-    def feed_url(self):
-        return reverse("publications:feed")
 
     def items(self):
         return (
@@ -41,9 +38,7 @@ class NewPublicationsFeed(Feed):
         return item.get_absolute_url()
 
     def item_guid(self, item):
-        return f"phakhi:publication:{item.pk}"
-
-    item_guid_is_permalink = False
+        return record_urn("publication", item.slug)
 
     def item_pubdate(self, item):
         return item.published_at

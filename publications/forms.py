@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -137,6 +137,9 @@ class PublicationAdminForm(forms.ModelForm):
             services.publication_apply_file_info(
                 publication=self.instance, info=info, filename=value.name
             )
+            if info.cleaned is not None:
+                # A re-encoded image: its cleaned bytes are what is stored, never the upload's.
+                value = SimpleUploadedFile(value.name, info.cleaned, info.content_type)
         return value
 
 

@@ -231,3 +231,25 @@ class DownloadRecord(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.publication} – {self.downloaded_at:%Y-%m-%d %H:%M}"
+
+
+class DownloadMonth(models.Model):
+    """How many times a publication was downloaded in a month (no one's identity): the
+    downloads-over-time statistic reads these counters, not a row per download."""
+
+    publication = models.ForeignKey(
+        Publication, models.CASCADE, related_name="download_months", verbose_name=_("publication")
+    )
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    count = models.PositiveIntegerField(_("downloads"), default=0)
+
+    class Meta:
+        ordering = ["publication", "month"]
+        verbose_name = _("downloads in a month")
+        verbose_name_plural = _("downloads by month")
+        constraints = [
+            models.UniqueConstraint(fields=["publication", "month"], name="download_month_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.publication} – {self.month:%Y-%m}: {self.count}"

@@ -8,6 +8,14 @@ images opened by Pillow under the decompression-bomb limit). The name's
 extension must then agree with what the content is. Anything else — web pages,
 SVG, programs, unknown data — is refused with a message saying why, before
 anything is stored.
+
+What is accepted is made harmless where it can be: an image publication file is
+re-encoded from its pixels (its EXIF, GPS position, comments and any data
+appended after the image, such as a web page or an archive, are gone; the
+re-encoded bytes are what is stored, measured and hashed), and a PDF is refused
+when it carries JavaScript, a launch action or embedded files, whatever object
+of the document holds them. File names with control or bidirectional-override
+characters (which make "report‮fdp.exe" read as "reportexe.pdf") are refused.
 """
 
 import hashlib
@@ -89,6 +97,8 @@ class FileInfo:
     size: int
     sha256: str
     page_count: int | None
+    # The bytes to store instead of the upload's (a re-encoded image), or None to store it as is.
+    cleaned: bytes | None = None
 
     @property
     def content_type(self) -> str:
@@ -147,10 +157,98 @@ def _refuse_known_dangerous(head: bytes) -> None:
         )
 
 
+PDF_WALK_LIMIT = 500_000  # objects visited at most; a larger document is refused as unreadable
+_PDF_ACTIONS = {"/JavaScript": "pdf_javascript", "/Launch": "pdf_launch"}
+_PDF_NAME = re.compile(rb"/([^\s/<>\[\]()%{}]+)")
+_PDF_CODE_NAMES = {
+    b"JavaScript": "pdf_javascript",
+    b"JS": "pdf_javascript",
+    b"Launch": "pdf_launch",
+}
+
+
+def _pdf_refusal(code: str) -> ValidationError:
+    messages = {
+        "pdf_javascript": _(
+            "This PDF contains JavaScript, which could run when it is opened. Save or print "
+            "it to a new PDF without scripts and upload that."
+        ),
+        "pdf_launch": _(
+            "This PDF contains an action that starts another program. Save or print it to a "
+            "new PDF without such actions and upload that."
+        ),
+        "pdf_embedded": _(
+            "This PDF carries other files inside it (attachments). Upload the PDF without "
+            "attachments, and the attached documents separately."
+        ),
+        "pdf_too_complex": _("This PDF is too complex to be checked; it is refused as unsafe."),
+    }
+    return _refuse(messages[code], code)
+
+
+def _pdf_active_content(reader: PdfReader) -> str | None:
+    """Walk every object reachable from the trailer: the reason to refuse, or None."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    seen: set[tuple[int, int]] = set()
+    stack = [reader.trailer]
+    visited = 0
+    while stack:
+        node = stack.pop()
+        if isinstance(node, IndirectObject):
+            if (node.idnum, node.generation) in seen:
+                continue
+            seen.add((node.idnum, node.generation))
+            try:
+                node = node.get_object()
+            except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError):
+                continue
+        visited += 1
+        if visited > PDF_WALK_LIMIT:
+            return "pdf_too_complex"
+        if isinstance(node, DictionaryObject):
+            for key, value in node.items():
+                if key in ("/JS", "/JavaScript"):
+                    return "pdf_javascript"
+                if key in ("/EmbeddedFiles", "/EF", "/RichMedia"):
+                    return "pdf_embedded"
+                if key in ("/S", "/Type", "/Subtype"):
+                    try:
+                        name = value.get_object()
+                    except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError):
+                        name = None
+                    if key == "/S" and name in _PDF_ACTIONS:
+                        return _PDF_ACTIONS[name]
+                    if name in ("/EmbeddedFile", "/FileAttachment"):
+                        return "pdf_embedded"
+                stack.append(value)
+        elif isinstance(node, ArrayObject):
+            stack.extend(node)
+    return None
+
+
+def _pdf_raw_names(fileobj) -> str | None:
+    """Names written in the file's bytes, decoded (#4A is J): a second look that does not
+    depend on how a parser repairs a damaged cross-reference table."""
+    fileobj.seek(0)
+    tail = b""
+    for chunk in iter(lambda: fileobj.read(1024 * 1024), b""):
+        data = tail + chunk
+        for match in _PDF_NAME.finditer(data):
+            name = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m[1], 16)]), match[1])
+            if name in _PDF_CODE_NAMES:
+                return _PDF_CODE_NAMES[name]
+        tail = data[-64:]
+    return None
+
+
 def _pdf_pages(fileobj) -> int | None:
-    """The page count of a readable PDF, or a refusal if pypdf cannot read it."""
+    """The page count of a readable PDF without active content, or a refusal saying why not."""
     fileobj.seek(0)
     try:
+        if code := _pdf_raw_names(fileobj):
+            raise _pdf_refusal(code)
+        fileobj.seek(0)
         reader = PdfReader(fileobj)
         if reader.is_encrypted:
             # A password-protected PDF may still be published; its pages are not countable.
@@ -159,6 +257,8 @@ def _pdf_pages(fileobj) -> int | None:
                     return None
             except (PyPdfError, NotImplementedError, ValueError):
                 return None
+        if code := _pdf_active_content(reader):
+            raise _pdf_refusal(code)
         return len(reader.pages)
     except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise _refuse(
@@ -340,6 +440,8 @@ def _check_archive_members(archive: zipfile.ZipFile) -> None:
         try:
             detected = _detect(data, info.file_size, nested=True)
             _check_extension(info.filename, detected)
+            if detected == "pdf":
+                _pdf_pages(data)  # a PDF in an archive may not carry scripts either
         except ValidationError as exc:
             raise _refuse(
                 _("“%(name)s” in the archive is refused: %(reason)s"),
@@ -439,12 +541,33 @@ def _size(uploaded) -> int:
     return size
 
 
+# Control characters, and the bidirectional embeddings, overrides and isolates that make a
+# name display in another order than it is read (U+202A-U+202E, U+2066-U+2069).
+_UNSAFE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _check_name(name: str) -> None:
+    if _UNSAFE_NAME.search(name):
+        raise _refuse(
+            _(
+                "The file name contains invisible control characters, which can disguise what "
+                "the file is. Rename the file with ordinary letters and upload it again."
+            ),
+            "unsafe_name",
+        )
+
+
 def inspect_upload(uploaded, name: str | None = None) -> FileInfo:
     """Check an uploaded publication file and read its facts, or raise ValidationError.
 
     `uploaded` is a Django File (or any binary file object); `name` defaults to its name.
+    For an image, `cleaned` holds the re-encoded bytes to store, and size and SHA-256 are
+    those of the cleaned bytes.
     """
+    from portal.images import reencode
+
     name = name or getattr(uploaded, "name", "") or ""
+    _check_name(name)
     size = _size(uploaded)
     limit = settings.PHAKHI_MAX_UPLOAD_SIZE
     if size > limit:
@@ -457,6 +580,16 @@ def inspect_upload(uploaded, name: str | None = None) -> FileInfo:
     fileobj = getattr(uploaded, "file", uploaded)
     kind = _detect(fileobj, size)
     _check_extension(name, kind)
+    if kind in IMAGE_FORMATS.values():
+        cleaned, _extension, _image = reencode(fileobj, max_edge=None)
+        fileobj.seek(0)
+        return FileInfo(
+            type=TYPES[kind],
+            size=len(cleaned),
+            sha256=hashlib.sha256(cleaned).hexdigest(),
+            page_count=None,
+            cleaned=cleaned,
+        )
     return FileInfo(
         type=TYPES[kind],
         size=size,

@@ -1,8 +1,10 @@
 """Public pages of the library, the download view and the partner sign-in."""
 
+import json
 import logging
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth.views import LoginView, LogoutView, redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -13,7 +15,12 @@ from django.views.generic import DetailView
 
 from portal.lists import FilteredListView
 from publications import citations, selectors, services
-from publications.downloads import content_disposition, file_response
+from publications.downloads import (
+    content_disposition,
+    counts_as_download,
+    file_response,
+    is_continued_range,
+)
 from publications.forms import LibraryFilterForm, PartnerSignInForm
 from publications.models import Publication
 
@@ -54,6 +61,8 @@ class PublicationDetailView(DetailView):
         context.update(
             can_download=selectors.can_download(self.request.user, publication),
             citation=citations.formatted(publication, url),
+            # What the download count counts, said beside it (downloads.counts_as_download).
+            repeat_minutes=settings.PHAKHI_DOWNLOAD_REPEAT_SECONDS // 60,
         )
         return context
 
@@ -63,6 +72,9 @@ def _citation_response(request, slug: str, *, kind: str) -> HttpResponse:
     url = request.build_absolute_uri(publication.get_absolute_url())
     if kind == "bib":
         body, content_type = citations.bibtex(publication, url), "application/x-bibtex"
+    elif kind == "json":
+        body = json.dumps(citations.csl_json(publication, url), ensure_ascii=False, indent=2)
+        content_type = "application/vnd.citationstyles.csl+json"
     else:
         body, content_type = citations.ris(publication, url), "application/x-research-info-systems"
     response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
@@ -82,12 +94,18 @@ def publication_ris(request, slug):
 
 
 @require_safe
+def publication_csl_json(request, slug):
+    return _citation_response(request, slug, kind="json")
+
+
+@require_safe
 def publication_download(request, slug):
     """The one way any publication file leaves the server, after the access check.
 
     Anonymous visitors asking for a partners-only file go to the sign-in page and
     come back here; signed-in accounts without partner rights get a 403 page that
-    says why. HEAD requests are answered but not counted.
+    says why. HEAD requests, crawlers, repeats and resumed transfers are answered but not
+    counted (`downloads.counts_as_download`).
     """
     publication = get_object_or_404(selectors.downloadable_queryset(request.user), slug=slug)
     if not publication.file:
@@ -107,9 +125,16 @@ def publication_download(request, slug):
     if not publication.file.storage.exists(publication.file.name):
         logger.error("Publication %s: file %s is missing", publication.pk, publication.file.name)
         raise Http404(_("The file is missing."))
-    response = file_response(publication)
-    if request.method == "GET":
-        services.publication_record_download(publication=publication, user=request.user)
+    response = file_response(publication, request)
+    if response.status_code == 416 or request.method != "GET":
+        return response
+    # A transfer resumed with a Range is the same download: neither counted nor logged.
+    if not is_continued_range(request):
+        services.publication_record_download(
+            publication=publication,
+            user=request.user,
+            count=counts_as_download(request, publication),
+        )
     return response
 
 

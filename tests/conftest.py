@@ -77,3 +77,33 @@ def admin_client_in(client, admin_user):
         return client
 
     return make
+
+
+def pytest_configure(config):
+    """Two test-only speedups that change no assertion.
+
+    - The cyclic garbage collector runs far less often: the suite makes millions of
+      short-lived template objects and no long-lived cycles worth collecting early.
+    - The test client keeps one copy of each template context, taken when the page's
+      template first renders it, instead of a fresh copy at every `{% include %}` (the
+      event admin's change form renders 2,900 templates). `response.context[...]`
+      still finds what the view put in the context.
+    """
+    import gc
+    from copy import copy
+
+    from django.test import client
+    from django.test.utils import ContextList
+
+    gc.set_threshold(100_000, 50, 1000)
+
+    def store_rendered_templates(store, signal, sender, template, context, **kwargs):
+        store.setdefault("templates", []).append(template)
+        contexts = store.setdefault("context", ContextList())
+        # Keyed by id, holding the context itself so that no id is reused in the request.
+        copied = store.setdefault("_copied_contexts", {})
+        if id(context) not in copied:
+            copied[id(context)] = context
+            contexts.append(copy(context))
+
+    client.store_rendered_templates = store_rendered_templates

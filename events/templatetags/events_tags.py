@@ -92,8 +92,13 @@ def _moment(day, time):
 
 @register.simple_tag(takes_context=True)
 def event_json_ld(context, event):
-    """Schema.org Event for an event's page: dates, venue, organisers (never people)."""
+    """Schema.org Event for an event's page: dates, venue, organisers, photos (never people).
+
+    The venue is left out when the record has none (no empty Place); the images are the
+    event's own photos, never a placeholder.
+    """
     request = context.get("request")
+    photos = [p for p in event.photos.all() if not p.is_placeholder]  # prefetched
     organisers = list(event.event_organisers.all())  # prefetched by the page's selector
 
     def organisations(*roles):
@@ -126,5 +131,6 @@ def event_json_ld(context, event):
             OrganiserRole.ORGANISER, OrganiserRole.CO_ORGANISER, OrganiserRole.HOST
         ),
         "sponsor": organisations(OrganiserRole.SPONSOR),
+        "image": [jsonld.absolute(request, photo.image.url) for photo in photos[:3]],
     }
     return jsonld.script(data)

@@ -132,7 +132,10 @@ def website_json_ld(context):
             "inLanguage": page_language(),
             "potentialAction": {
                 "@type": "SearchAction",
-                "target": f"{search}?q={{search_term_string}}",
+                "target": {
+                    "@type": "EntryPoint",
+                    "urlTemplate": f"{search}?q={{search_term_string}}",
+                },
                 "query-input": "required name=search_term_string",
             },
         }
@@ -186,8 +189,17 @@ def record_filters(form) -> dict:
     form.is_valid()  # cleaned once already by the view; this reads the result
     return {
         "active": [
-            (form[name], form.cleaned_data[name])
+            (form[name], record, _record_name(record))
             for name, field in form.fields.items()
-            if isinstance(field, RecordFilter) and form.cleaned_data.get(name)
+            if isinstance(field, RecordFilter) and (record := form.cleaned_data.get(name))
         ]
     }
+
+
+def _record_name(record) -> Text | str:
+    """A record's name in the page's language (`str()` may be Thai on every page)."""
+    for field in ("title", "name"):
+        text = translated(record, field) if hasattr(record, f"{field}_th") else None
+        if text:
+            return text
+    return str(record)

@@ -4,7 +4,7 @@ from django import template
 from django.template.defaultfilters import filesizeformat
 
 from portal import jsonld
-from publications import uploads
+from publications import citations, uploads
 from publications.models import (
     Access,
     Publication,
@@ -36,18 +36,20 @@ def language_names(publication: Publication) -> str:
 
 @register.simple_tag(takes_context=True)
 def publication_json_ld(context, publication):
-    """Schema.org CreativeWork for a publication's page; partners-only access is said so."""
+    """Schema.org CreativeWork (Report for reports) for a publication's page; partners-only
+    access is said so."""
     request = context.get("request")
     data = {
         "@type": "Report" if publication.kind == PublicationKind.REPORT else "CreativeWork",
         "name": jsonld.text(publication, "title"),
         "url": jsonld.absolute(request, publication.get_absolute_url()),
         "abstract": jsonld.text(publication, "abstract"),
-        "author": jsonld.text(publication, "authors"),
+        "author": jsonld.people(citations.split_authors(jsonld.text(publication, "authors"))),
         "datePublished": str(publication.year) if publication.year else "",
         "genre": publication.get_kind_display(),
         "inLanguage": [language.code for language in publication.languages.all()],
-        "isAccessibleForFree": True,
+        # Partners-only files need an account the portal gives: not free to everyone.
+        "isAccessibleForFree": not publication.is_partners_only,
         "conditionsOfAccess": (
             str(Access.PARTNERS.label) if publication.is_partners_only else str(Access.PUBLIC.label)
         ),
@@ -55,7 +57,9 @@ def publication_json_ld(context, publication):
     if publication.publisher_id:
         data["publisher"] = jsonld.organisation(request, publication.publisher, with_parent=False)
     if publication.programme_id and publication.programme.is_public:
-        data["isPartOf"] = {
+        # A programme is a schema.org Project, an Organization: `sourceOrganization` takes
+        # one (`isPartOf` takes only creative works).
+        data["sourceOrganization"] = {
             "@type": "Project",
             "name": jsonld.text(publication.programme, "title"),
             "url": jsonld.absolute(request, publication.programme.get_absolute_url()),

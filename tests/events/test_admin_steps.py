@@ -7,8 +7,16 @@ import pytest
 from django.urls import reverse
 
 from events.models import Event, Participation, Role
-from tests.events.factories import EventFactory, PersonFactory, SessionFactory
+from tests.events.factories import (
+    EventFactory,
+    EventOrganiserFactory,
+    EventSeriesFactory,
+    PersonFactory,
+    ProgrammeFactory,
+    SessionFactory,
+)
 from tests.events.test_admin import event_post, text_of
+from tests.portal.admin_forms import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -171,3 +179,70 @@ def test_save_and_add_another_attendance_keeps_the_event(staff_in, lang):
         url, {"event": event.pk, "name": "สมชาย", "attended": "on", "_save": "1"}
     )
     assert response["Location"] == reverse("admin:events_participation_changelist")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_save_and_add_another_event_keeps_its_series_programme_and_organisers(staff_in, lang):
+    """The next batch of a series is dates, place and title away: “save and add another”
+    on an event opens a new one in the same series (next batch number), programme,
+    network, kind and country, with the same organisers."""
+    client = staff_in(lang)
+    series = EventSeriesFactory()
+    first = EventFactory(
+        series=series,
+        batch_number=1,
+        kind="training",
+        venue_country="TH",
+        title_th="รุ่นที่ 1",
+        programme=ProgrammeFactory(),
+    )
+    host = EventOrganiserFactory(event=first, role="host", order=0).organisation
+    partner = EventOrganiserFactory(event=first, order=1).organisation
+    url = reverse("admin:events_event_change", args=[first.pk])
+    response = client.post(url, {**form_data(client.get(url).content.decode()), "_addanother": "1"})
+    assert response.status_code == 302, text_of(response.content.decode())[:2000]
+    assert response["Location"] == reverse("admin:events_event_add") + f"?after={first.pk}"
+
+    page = client.get(response["Location"]).content.decode()
+    assert re.search(rf'<option value="{series.pk}" selected>', page)
+    assert re.search(r'name="batch_number" value="2"', page)
+    assert re.search(rf'<option value="{first.programme_id}" selected>', page)
+    assert re.search(r'<option value="training" selected>', page)
+    data = form_data(
+        page,
+        title_th="รุ่นที่ 2",
+        slug="batch-2",
+        start_date="01/09/2565",
+        end_date="02/09/2565",
+        batch_place_th="ขอนแก่น",
+    )
+    assert data["event_organisers-TOTAL_FORMS"] == "2"
+    response = client.post(reverse("admin:events_event_add"), data)
+    assert response.status_code == 302, text_of(response.content.decode())[:3000]
+    second = Event.objects.get(slug="batch-2")
+    assert (second.series, second.batch_number, second.programme_id, second.kind) == (
+        series,
+        2,
+        first.programme_id,
+        "training",
+    )
+    assert str(second.start_date) == "2022-09-01"  # BE typed, CE stored
+    assert [(o.organisation, o.role) for o in second.event_organisers.all()] == [
+        (host, "host"),
+        (partner, "organiser"),
+    ]
+    assert first.event_organisers.count() == 2  # the first batch keeps its own
+
+
+def test_the_next_event_form_ignores_an_event_it_cannot_read(staff_in):
+    client = staff_in("th")
+    page = client.get(reverse("admin:events_event_add") + "?after=999999").content.decode()
+    assert 'name="batch_number" value="' not in page
+    page = client.get(reverse("admin:events_event_add") + "?after=abc")
+    assert page.status_code == 200
+
+
+def test_an_awards_category_is_not_labelled_as_a_participant_category(staff_in):
+    page = staff_in("th").get(reverse("admin:events_event_add")).content.decode()
+    awards = page.split('id="awards-group"', 1)[1].split('id="good_practice_links-group"', 1)[0]
+    assert "ประเภทรางวัล" in awards and "ประเภทผู้เข้าร่วม" not in awards

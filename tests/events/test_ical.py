@@ -211,3 +211,89 @@ def test_a_calendar_costs_the_same_queries_and_is_capped_however_many_events(
     starts = [e["DTSTART"].dt for e in entries]
     assert len(entries) == 10 and starts == sorted(starts)
     assert starts[-1] == timezone.localdate() + datetime.timedelta(days=39)
+
+
+# --- identifiers, hostile text, the programme and network calendars -----------------------
+
+HOSTILE = "Evil\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil; a, b \\ c\x01\x0b"
+
+
+def test_uids_are_the_slug_under_the_configured_domain_not_the_database_id(client, settings):
+    settings.PHAKHI_UID_DOMAIN = "phakhi.example.org"
+    event = EventFactory(slug="sddc-forum-2022", status="published")
+    (vevent,) = vevents(fetch(client, f"/en/events/{event.slug}.ics"))
+    assert str(vevent["UID"]) == "event-sddc-forum-2022@phakhi.example.org"
+    # The same event stored again (another server, a restore): the same UID.
+    event.delete()
+    EventFactory(slug="sddc-forum-2022", status="published", title_en="Renamed")
+    (again,) = vevents(fetch(client, "/en/events/sddc-forum-2022.ics"))
+    assert str(again["UID"]) == str(vevent["UID"])
+
+
+def test_the_uid_domain_defaults_to_the_first_allowed_host():
+    import os
+    import subprocess
+    import sys
+
+    code = "from django.conf import settings; print(settings.PHAKHI_UID_DOMAIN)"
+    env = {**os.environ, "ALLOWED_HOSTS": ".phakhi.example.org,www.x.org", "PHAKHI_UID_DOMAIN": ""}
+    env["DJANGO_SETTINGS_MODULE"] = "portal.settings"
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert result.stdout.strip() == "phakhi.example.org"
+
+
+@pytest.mark.parametrize("field", ["title_en", "summary_en", "venue_name_en"])
+def test_hostile_text_stays_inside_its_property(client, field):
+    event = EventFactory(slug="hostile", status="published", **{field: HOSTILE})
+    body = client.get("/en/events/hostile.ics").content
+    calendar = icalendar.Calendar.from_ical(body)
+    (vevent,) = vevents(calendar)
+    assert str(vevent["UID"]) == ical.event_uid(event)
+    lines = body.split(b"\r\n")
+    # The text is escaped inside its property: no line of its own (folded lines start with
+    # a space, so they cannot begin a property either).
+    assert lines.count(b"BEGIN:VEVENT") == 1 and lines.count(b"END:VEVENT") == 1
+    assert sum(line.startswith(b"UID:") for line in lines) == 1
+    assert b"\x01" not in body and b"\x0b" not in body
+    value = {"title_en": "SUMMARY", "summary_en": "DESCRIPTION", "venue_name_en": "LOCATION"}
+    text = str(vevent[value[field]])
+    assert "END:VEVENT" in text and "UID:evil; a, b \\ c" in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_programme_and_network_calendars_hold_only_their_events(client, lang):
+    programme, network = ProgrammeFactory(slug="delgosea"), NetworkFactory(slug="sddc")
+    mine = EventFactory(programme=programme, status="published")
+    theirs = EventFactory(network=network, status="published")
+    EventFactory(status="published")
+    for path, event in (
+        (f"/{lang}/events/calendar/programme/delgosea.ics", mine),
+        (f"/{lang}/events/calendar/network/sddc.ics", theirs),
+    ):
+        assert [str(e["UID"]) for e in vevents(fetch(client, path))] == [ical.event_uid(event)]
+    html = client.get(f"/{lang}/events/?programme=delgosea").content.decode()
+    assert f"/{lang}/events/calendar/programme/delgosea.ics" in html
+    html = client.get(f"/{lang}/events/?network=sddc").content.decode()
+    assert f"/{lang}/events/calendar/network/sddc.ics" in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/events/calendar.ics",
+        "/en/events/calendar/2022.ics",
+        "/en/events/calendar/programme/delgosea.ics",
+        "/en/events/calendar/network/sddc.ics",
+        "/en/events/forum.ics",
+    ],
+)
+def test_calendars_answer_get_and_head_and_refuse_other_methods(client, path):
+    ProgrammeFactory(slug="delgosea"), NetworkFactory(slug="sddc")
+    EventFactory(slug="forum", status="published")
+    assert client.get(path).status_code == 200
+    assert client.head(path).status_code == 200
+    for method in ("post", "put", "delete"):
+        assert getattr(client, method)(path).status_code == 405

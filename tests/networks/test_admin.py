@@ -89,6 +89,9 @@ def _organisation_post(**overrides):
         "memberships-MAX_NUM_FORMS": "1000",
         "sources-TOTAL_FORMS": "0",
         "sources-INITIAL_FORMS": "0",
+        # The good practices it took up: an inline programmes adds through the registry.
+        "practice_transfers-TOTAL_FORMS": "0",
+        "practice_transfers-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data

@@ -6,12 +6,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from portal import dashboard, registry
 from portal.models import Status
 from tests.events.factories import (
     EventFactory,
     EventOrganiserFactory,
+    EventSourceFactory,
     OrganisationFactory,
     ParticipantGroupFactory,
     PublicationFactory,
@@ -219,3 +221,88 @@ def test_the_admin_home_makes_the_same_queries_at_two_thousand_more_events(
     section = _section(_admin_home(client), "event-no-source")
     assert "(2020)" in section
     assert section.count("<li>") == dashboard.ROWS_PER_CHECK
+
+
+def test_an_event_with_a_source_record_but_no_source_link_has_a_source(admin_client_in):
+    """“Without a source” counts the sources entered as records, not only the old link."""
+    client = admin_client_in("th")
+    with_record = _complete_event(source_url="", title_en="Sourced by a record")
+    EventSourceFactory(event=with_record, url="", title_th="รายงานของกรม")
+    without = _complete_event(source_url="", title_en="No source at all")
+    section = _section(_admin_home(client), "event-no-source")
+    assert reverse("admin:events_event_change", args=[without.pk]) in section
+    assert reverse("admin:events_event_change", args=[with_record.pk]) not in section
+    assert "(1)" in section
+    listed = client.get(reverse("admin:events_event_changelist") + "?quality=event-no-source")
+    assert [e.pk for e in listed.context["cl"].result_list] == [without.pk]
+
+
+@pytest.mark.parametrize(
+    "qualifier, declared, parts, flagged",
+    [
+        ("more_than", 150, [100, 60], False),  # “more than 150”, parts 160: fine
+        ("more_than", 150, [100, 50], True),  # 150 is not more than 150
+        ("at_least", 150, [100, 50], False),
+        ("at_least", 150, [100, 40], True),
+        ("about", 100, [60, 35], False),  # within a tenth
+        ("about", 100, [60, 30], False),
+        ("about", 100, [60, 29], True),
+        ("about", 25, [28], False),  # a tenth of 25 rounds up to 3
+        ("", 150, [100, 60], True),
+        ("", 150, [100, 50], False),
+    ],
+)
+def test_does_not_add_up_applies_the_qualified_total_rule(
+    admin_client_in, qualifier, declared, parts, flagged
+):
+    client = admin_client_in("en")
+    event = _complete_event(participants_qualifier=qualifier, declared_participants=declared)
+    for count in parts:
+        ParticipantGroupFactory(event=event, count=count)
+    ParticipantGroupFactory(event=event, count=None, label_en="Observers")  # named, no count
+    section = _section(_admin_home(client), "event-totals-differ")
+    assert (reverse("admin:events_event_change", args=[event.pk]) in section) is flagged
+    # The dashboard and the event's own check agree.
+    assert event.participant_check.differs is flagged
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_recent_changes_name_the_record_in_the_readers_language(admin_client_in, admin_user, lang):
+    """A Thai staff member's save is listed under the English name on the English admin
+    (events keep their Thai-first name on purpose; organisations follow the reader)."""
+    client = admin_client_in(lang)
+    org = OrganisationFactory(name_th="สถาบันพระปกเกล้า", name_en="King Prajadhipok's Institute")
+    with translation.override("th"):
+        LogEntry.objects.log_actions(
+            user_id=admin_user.pk, queryset=[org], action_flag=ADDITION, single_object=True
+        )
+    html = _admin_home(client)
+    change_url = reverse("admin:networks_organisation_change", args=[org.pk])
+    name = "สถาบันพระปกเกล้า" if lang == "th" else "King Prajadhipok&#x27;s Institute"
+    assert f'<a href="{change_url}">{name}</a>' in html
+
+
+def test_recent_changes_and_view_links_read_in_thai(client, admin_user):
+    """A change made on the English admin reads in Thai on the Thai home, field labels of
+    both languages included; a list a Publisher may only read says “ดู”, not “ดู:”."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from portal.roles import PUBLISHERS
+    from tests.portal.admin_forms import form_data
+
+    publisher = get_user_model().objects.create_user("pub", is_staff=True)
+    publisher.groups.add(Group.objects.get(name=PUBLISHERS))
+    event = EventFactory(summary_th="สรุปเดิม")
+    client.force_login(admin_user)
+    client.cookies["phakhi_language"] = "en"
+    url = reverse("admin:events_event_change", args=[event.pk])
+    response = client.post(url, form_data(client.get(url).content.decode(), summary_th="สรุปใหม่"))
+    assert response.status_code == 302
+    client.force_login(publisher)
+    client.cookies["phakhi_language"] = "th"
+    html = _admin_home(client)
+    recent = html.split('id="recent-actions-module"', 1)[1].split("</div>", 1)[0]
+    assert "Summary [th]" not in recent and "Summary" not in recent
+    assert "สรุป [th]" in recent, recent
+    assert ">ดู</a>" in html and ">ดู:</a>" not in html

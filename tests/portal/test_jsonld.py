@@ -30,7 +30,9 @@ def json_ld(client, path) -> list[dict]:
 def test_home_page_declares_the_website_and_its_search(client, demo):
     (data,) = json_ld(client, "/th/")
     assert data["@type"] == "WebSite" and data["inLanguage"] == "th"
-    assert data["potentialAction"]["target"].endswith("/th/search/?q={search_term_string}")
+    assert data["potentialAction"]["target"]["urlTemplate"].endswith(
+        "/th/search/?q={search_term_string}"
+    )
 
 
 @pytest.mark.parametrize(
@@ -60,7 +62,8 @@ def test_publication_page_says_partners_only_access(client, demo):
     (data,) = json_ld(client, "/en/publications/delgosea-national-network-seminar-documents/")
     assert data["conditionsOfAccess"] == "Partners only"
     assert data["inLanguage"] == ["th"]
-    assert data["isPartOf"]["url"].endswith("/en/programmes/delgosea/")
+    assert data["sourceOrganization"]["url"].endswith("/en/programmes/delgosea/")
+    assert data["isAccessibleForFree"] is False
 
 
 def test_network_page_is_an_organisation_with_its_coordinator(client, demo):

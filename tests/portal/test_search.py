@@ -224,7 +224,7 @@ def test_people_and_their_contact_details_are_never_searched(client):
 def test_a_query_too_short_or_too_long_gets_a_clear_message(client, lang, query, message):
     OrganisationFactory(name_en="a" * 120)
     html = page(client, lang, q=query)
-    assert f'<div class="form-error" role="alert" id="search-errors"><p>{message}</p></div>' in html
+    assert f'<div class="form-error" role="alert" id="id_q_error"><p>{message}</p></div>' in html
     assert result_titles(html) == []
 
 

@@ -87,7 +87,7 @@ def test_500_page_in_both_languages(rf, lang, heading):
 def test_healthz_answers_200_with_the_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.content == b"ok\n"
+    assert response.content == b"ok\ndatabase: ok\ncache: local\n"
 
 
 def test_healthz_answers_503_without_the_database(client, monkeypatch):

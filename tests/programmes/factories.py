@@ -17,6 +17,8 @@ from programmes.models import (
     TeamMember,
     TeamRole,
     Theme,
+    Transfer,
+    TransferStatus,
 )
 from tests.networks.factories import (  # noqa: F401  (re-exported for higher apps' tests)
     NetworkFactory,
@@ -92,6 +94,16 @@ class GoodPracticeFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"case-{n}")
     country = "TH"
     status = Status.PUBLISHED
+
+
+class TransferFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Transfer
+
+    good_practice = factory.SubFactory(GoodPracticeFactory)
+    organisation = factory.SubFactory(OrganisationFactory, kind="local_government", country="KH")
+    status = TransferStatus.ADOPTED
+    start_year = 2013
 
 
 class ProgrammeSourceFactory(factory.django.DjangoModelFactory):

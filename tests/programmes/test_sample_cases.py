@@ -40,3 +40,18 @@ def test_sample_cases_load_twice_without_change_and_can_be_removed():
     assert sum(case.images.count() for case in GoodPractice.objects.all()) == 2
     run("--remove")
     assert not GoodPractice.objects.exists()
+
+
+def test_every_rendition_a_sample_page_links_to_exists_and_is_served(client):
+    """The images are saved with FieldFile.save(): they get renditions like any upload."""
+    import re
+
+    run()
+    page = client.get("/en/good-practices/sample-case-waste-sorting/").content.decode()
+    renditions = set(re.findall(r'/media/[^"\s]+\.\d+w\.webp', page))
+    assert renditions
+    for url in renditions:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["Content-Type"] == "image/webp"
+        b"".join(response.streaming_content)

@@ -45,8 +45,14 @@ def fallback_filename(header: str) -> str:
     return re.sub(r"\\(.)", r"\1", value[1:-1])
 
 
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0"
+
+
 def fetch(client, url, method="get", **kwargs):
-    """A response with its body read; reading a streamed body to the end closes its file."""
+    """A response with its body read; reading a streamed body to the end closes its file.
+
+    Sent as a browser would (a crawler's requests are not counted)."""
+    kwargs.setdefault("HTTP_USER_AGENT", BROWSER)
     response = getattr(client, method)(url, **kwargs)
     if response.streaming:
         response.body = b"".join(response.streaming_content)
@@ -247,12 +253,15 @@ def test_the_web_server_can_take_over_the_transfer_with_x_sendfile(client, setti
     assert response["Content-Type"] == "application/pdf"
 
 
-def _download_many(url: str, times: int, barrier: threading.Barrier, errors: list) -> None:
+def _download_many(
+    url: str, times: int, barrier: threading.Barrier, errors: list, thread: int
+) -> None:
     try:
         client = Client()
         barrier.wait()
-        for _ in range(times):
-            response = fetch(client, url)
+        for i in range(times):
+            # Each a different reader: one reader's repeats within the window count once.
+            response = fetch(client, url, REMOTE_ADDR=f"10.0.{thread}.{i}")
             if response.status_code != 200:
                 errors.append(response.status_code)
     except Exception as exc:  # collected and asserted in the main thread
@@ -275,8 +284,8 @@ def test_download_counter_is_exact_concurrently_on_postgresql_and_sequentially_o
         barrier = threading.Barrier(threads_count)
         errors: list = []
         threads = [
-            threading.Thread(target=_download_many, args=(url, times, barrier, errors))
-            for _ in range(threads_count)
+            threading.Thread(target=_download_many, args=(url, times, barrier, errors, number))
+            for number in range(threads_count)
         ]
         for thread in threads:
             thread.start()
@@ -285,8 +294,8 @@ def test_download_counter_is_exact_concurrently_on_postgresql_and_sequentially_o
         assert errors == []
     else:
         client = Client()
-        for _ in range(threads_count * times):
-            assert fetch(client, url).status_code == 200
+        for i in range(threads_count * times):
+            assert fetch(client, url, REMOTE_ADDR=f"10.0.0.{i}").status_code == 200
     assert Publication.objects.get(pk=publication.pk).download_count == threads_count * times
 
 
@@ -297,3 +306,146 @@ def test_each_partners_only_download_is_logged_for_staff(client, partners_pub):
     for _ in range(3):
         fetch(client, download_url(partners_pub))
     assert DownloadRecord.objects.filter(publication=partners_pub, user=partner).count() == 3
+
+
+# --- what counts as a download; byte ranges ------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "",
+        "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+        "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
+        "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.0)",
+        "facebookexternalhit/1.1",
+        "python-requests/2.32.0",
+        "curl/8.5.0",
+        "Wget/1.21",
+        "Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/120.0 Safari/537.36",
+    ],
+)
+def test_crawlers_get_the_file_but_are_not_counted(client, public_pub, agent):
+    response = fetch(client, download_url(public_pub), HTTP_USER_AGENT=agent)
+    assert response.status_code == 200 and response.body
+    public_pub.refresh_from_db()
+    assert public_pub.download_count == 0
+
+
+@pytest.mark.django_db
+def test_one_reader_downloading_again_within_the_window_counts_once(client, settings, public_pub):
+    settings.PHAKHI_DOWNLOAD_REPEAT_SECONDS = 1800
+    for _ in range(3):
+        assert fetch(client, download_url(public_pub)).status_code == 200
+    fetch(client, download_url(public_pub, "en"))  # the other language's address: same file
+    public_pub.refresh_from_db()
+    assert public_pub.download_count == 1
+    # Another reader (another address) counts.
+    fetch(client, download_url(public_pub), REMOTE_ADDR="192.0.2.7")
+    # The same address with another browser is another reader too (a shared office network).
+    fetch(client, download_url(public_pub), HTTP_USER_AGENT=BROWSER + " Firefox/133.0")
+    public_pub.refresh_from_db()
+    assert public_pub.download_count == 3
+
+
+@pytest.mark.django_db
+def test_after_the_window_the_same_reader_counts_again(client, settings, public_pub):
+    from django.core.cache import cache
+
+    fetch(client, download_url(public_pub))
+    cache.clear()  # what the window's end does to the reader's mark
+    fetch(client, download_url(public_pub))
+    public_pub.refresh_from_db()
+    assert public_pub.download_count == 2
+
+
+def _pdf_size(publication) -> int:
+    return publication.file.size
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("header", "first", "last"),
+    [
+        ("bytes=0-99", 0, 99),
+        ("bytes=100-", 100, None),
+        ("bytes=-50", None, None),
+        ("bytes=10-10", 10, 10),
+    ],
+)
+def test_a_single_range_is_answered_with_206_and_exactly_those_bytes(
+    client, public_pub, header, first, last
+):
+    whole = fetch(client, download_url(public_pub), REMOTE_ADDR="192.0.2.1").body
+    size = len(whole)
+    response = fetch(client, download_url(public_pub), HTTP_RANGE=header)
+    assert response.status_code == 206
+    if first is None:  # the last 50 bytes
+        first, last = size - 50, size - 1
+    last = size - 1 if last is None else last
+    assert response.body == whole[first : last + 1]
+    assert response["Content-Range"] == f"bytes {first}-{last}/{size}"
+    assert response["Content-Length"] == str(last - first + 1)
+    assert response["Accept-Ranges"] == "bytes"
+    assert response["Content-Disposition"].startswith("attachment;")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("header", ["bytes=999999-", "bytes=999999-1000000", "bytes=-0"])
+def test_a_range_beyond_the_end_gets_416_with_the_size(client, public_pub, header):
+    response = fetch(client, download_url(public_pub), HTTP_RANGE=header)
+    assert response.status_code == 416
+    assert response["Content-Range"] == f"bytes */{_pdf_size(public_pub)}"
+    public_pub.refresh_from_db()
+    assert public_pub.download_count == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "header", ["bytes=5-2", "items=0-10", "bytes=0-1,5-9", "bytes=abc", "bytes=-", "bytes 0-10"]
+)
+def test_a_range_the_view_does_not_serve_gets_the_whole_file(client, public_pub, header):
+    response = fetch(client, download_url(public_pub), HTTP_RANGE=header)
+    assert response.status_code == 200
+    assert len(response.body) == _pdf_size(public_pub)
+
+
+@pytest.mark.django_db
+def test_an_if_range_that_no_longer_matches_gets_the_whole_file(client, public_pub):
+    response = fetch(
+        client, download_url(public_pub), HTTP_RANGE="bytes=0-9", HTTP_IF_RANGE='"old"'
+    )
+    assert response.status_code == 200
+    etag = response["ETag"]
+    matching = fetch(client, download_url(public_pub), HTTP_RANGE="bytes=0-9", HTTP_IF_RANGE=etag)
+    assert matching.status_code == 206 and len(matching.body) == 10
+
+
+@pytest.mark.django_db
+def test_a_download_in_ranges_is_counted_once(client, settings, public_pub):
+    """A reader's PDF viewer fetches the file in pieces: one download, one log line."""
+    settings.PHAKHI_DOWNLOAD_REPEAT_SECONDS = 0  # even without the repeat window
+    size = _pdf_size(public_pub)
+    half = size // 2
+    assert fetch(client, download_url(public_pub), HTTP_RANGE=f"bytes=0-{half}").status_code == 206
+    assert (
+        fetch(client, download_url(public_pub), HTTP_RANGE=f"bytes={half + 1}-").status_code == 206
+    )
+    assert fetch(client, download_url(public_pub), HTTP_RANGE="bytes=-100").status_code == 206
+    public_pub.refresh_from_db()
+    assert public_pub.download_count == 1
+
+
+@pytest.mark.django_db
+def test_resumed_partners_only_transfers_are_logged_once(client, partners_pub, partner_user):
+    client.force_login(partner_user)
+    fetch(client, download_url(partners_pub), HTTP_RANGE="bytes=0-9")
+    fetch(client, download_url(partners_pub), HTTP_RANGE="bytes=10-")
+    assert DownloadRecord.objects.filter(publication=partners_pub).count() == 1
+
+
+@pytest.mark.django_db
+def test_the_publication_page_says_what_the_download_count_counts(client, public_pub):
+    html = client.get(f"/en/publications/{public_pub.slug}/").content.decode()
+    assert "not counting search engines and other programs" in html

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from portal import registry
+from portal import history, registry
 
 
 class Command(BaseCommand):
@@ -12,7 +12,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        # Every record the demo creates or changes gets a history entry saying so.
+        with transaction.atomic(), history.recorded(history.DEMO_MARK):
             for loader in registry.demo_loaders:
                 summary = loader.load()
                 self.stdout.write(f"{loader.label}: {summary or 'loaded'}")

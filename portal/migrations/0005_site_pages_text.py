@@ -94,6 +94,6 @@ def create_pages(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0003_site_pages")]
+    dependencies = [("portal", "0004_site_pages")]
 
     operations = [migrations.RunPython(create_pages, migrations.RunPython.noop)]

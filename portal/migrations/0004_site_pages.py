@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0002_export_log'),
+        ('portal', '0003_sign_in_counters'),
     ]
 
     operations = [

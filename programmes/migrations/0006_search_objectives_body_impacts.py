@@ -9,7 +9,7 @@ from portal.migrations.operations import CreateSearchIndex, RemoveSearchIndex
 class Migration(migrations.Migration):
     dependencies = [
         ("portal", "0001_pg_trgm"),
-        ("programmes", "0004_history"),
+        ("programmes", "0005_transfers"),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ from portal.migrations.operations import CreateSearchIndex, RemoveSearchIndex
 class Migration(migrations.Migration):
     dependencies = [
         ("portal", "0001_pg_trgm"),
-        ("events", "0005_series_version"),
+        ("events", "0006_transfers"),
     ]
 
     operations = [
