@@ -108,7 +108,12 @@ def breadcrumbs(context, section: str, *trail):
                         "@type": "ListItem",
                         "position": position,
                         "name": str(item["label"]),
-                        "item": jsonld.absolute(request, item["url"]),
+                        # A Thing (schema.org's range of `item`): the page itself.
+                        "item": {
+                            "@type": "WebPage",
+                            "@id": jsonld.absolute(request, item["url"]),
+                            "name": str(item["label"]),
+                        },
                     }
                     for position, item in enumerate(items, start=1)
                 ],

@@ -228,5 +228,9 @@ def test_breadcrumbs_are_also_given_as_schema_org_breadcrumb_list(client):
         (2, "Events"),
         (3, "A forum"),
     ]
-    assert items[1]["item"] == "http://testserver/en/events/"
-    assert items[2]["item"] == f"http://testserver{url_in('en', event)}"
+    assert items[1]["item"] == {
+        "@type": "WebPage",
+        "@id": "http://testserver/en/events/",
+        "name": "Events",
+    }
+    assert items[2]["item"]["@id"] == f"http://testserver{url_in('en', event)}"
