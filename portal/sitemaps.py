@@ -150,6 +150,19 @@ class YearArchiveSitemap(I18nSitemap):
     def location(self, item):
         return reverse("year", kwargs={"year": item})
 
+    def _latest(self):
+        """The latest change of any published record (a year's page can change only then):
+        the sections' one UNION query, read once."""
+        if not hasattr(self, "_latest_cache"):
+            self._latest_cache = SectionSitemap().get_latest_lastmod()
+        return self._latest_cache
+
+    def lastmod(self, item):
+        return self._latest()
+
+    def get_latest_lastmod(self):
+        return self._latest()
+
 
 # The sitemap views answer GET and HEAD only (405 for any other method).
 index_view = require_safe(sitemap_views.index)
