@@ -12,7 +12,7 @@ class EventsConfig(AppConfig):
         from django.urls import reverse
         from django.utils.http import urlencode
 
-        from events import demo, search, selectors, sitemaps
+        from events import demo, search, selectors, sitemaps, years
         from events.forms import library_event_filter
         from events.models import Event
         from portal import registry
@@ -92,6 +92,8 @@ class EventsConfig(AppConfig):
         registry.register_prefetch("publications.Publication", selectors.presented_at_prefetch)
         for source in search.SOURCES:
             registry.register_search_source(source)
+        registry.register_year_section(years.EVENTS)
+        registry.register_year_section(years.GOOD_PRACTICES)
         registry.register_sitemap(
             "events-event", sitemaps.EventSitemap, list_pages=("events:list",)
         )

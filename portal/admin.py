@@ -1,10 +1,12 @@
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
 
 from portal import thaidates
 from portal.exports import registered_admin
-from portal.models import ExportLog
+from portal.history import RecordAdminMixin
+from portal.models import ExportLog, SitePage
 
 
 @admin.register(ExportLog)
@@ -33,6 +35,22 @@ class ExportLogAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SitePage)
+class SitePageAdmin(RecordAdminMixin, TabbedTranslationAdmin):
+    """The about, accessibility and privacy pages: staff edit their text in both
+    languages; the three pages exist from the first `migrate` and are never added or
+    deleted (the footer links to each)."""
+
+    list_display = ["__str__", "updated_at"]
+    fields = ["title", "body"]
+
+    def has_add_permission(self, request):
         return False
 
     def has_delete_permission(self, request, obj=None):

@@ -110,6 +110,40 @@ class ExportLog(models.Model):
         return f"{self.username} · {self.model} · {thaidates.format_date(when)} {when:%H:%M}"
 
 
+class SitePageKey(models.TextChoices):
+    ABOUT = "about", _("About Phakhi")
+    ACCESSIBILITY = "accessibility", _("Accessibility statement")
+    PRIVACY = "privacy", _("Privacy notice")
+
+
+class SitePage(VersionedModel):
+    """One of the site's own pages (about, accessibility, privacy), in both languages.
+
+    Staff edit them in the admin; the footer of every page links to them. The
+    body is plain text: a blank line starts a new paragraph.
+    """
+
+    key = models.CharField(_("page"), max_length=20, choices=SitePageKey.choices, unique=True)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    body = models.TextField(
+        _("body"), blank=True, help_text=_("Plain text. Leave a blank line between paragraphs.")
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("site page")
+        verbose_name_plural = _("site pages")
+
+    def __str__(self):
+        return self.get_key_display()
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse(self.key)
+
+
 class SignInCounter(models.Model):
     """Failed (or still undecided) sign-in attempts under one throttle key (portal/auth.py).
 

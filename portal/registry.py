@@ -314,6 +314,38 @@ def register_status_count(model: type[Model]) -> None:
         status_counts.append(model)
 
 
+@dataclass(frozen=True)
+class YearSection:
+    """An app's outputs of one year on the year archive (`/years/<year>/`), across the
+    portal or of one programme (`/programmes/<slug>/years/<year>/`).
+
+    `rows(year, programme)` returns the ordered, published queryset of the year's
+    records (of that programme when one is given); the page asks it for `limit + 1`
+    rows (one query) and links to `more_url(year, programme)` when there are more.
+    `years(programme)` returns querysets with a `year` value: the Common-Era years that
+    have rows (the archive's index unions them, in one query). The template receives `rows`, `has_more`,
+    `more_url`, `section`, `year` and `programme`.
+    """
+
+    key: str
+    label: Any  # the section heading (a lazy translated string)
+    template: str
+    rows: Callable[[int, Model | None], QuerySet]
+    years: Callable[[Model | None], list[QuerySet]]
+    more_url: Callable[[int, Model | None], str] | None = None
+    limit: int = 10
+    order: int = 100
+    programme_label: Any = None  # the heading on one programme's year page, if another
+
+
+year_sections: list[YearSection] = []
+
+
+def register_year_section(section: YearSection) -> None:
+    _add(year_sections, section, key=lambda s: s.key)
+    year_sections.sort(key=lambda s: s.order)
+
+
 def register_admin_inline(model_label: str, inline) -> None:
     """An inline a higher app adds to a lower app's admin page (the admin reads
     `admin_inlines_for` in `get_inlines`)."""

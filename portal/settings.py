@@ -340,6 +340,15 @@ LOGGING = {
 # An outage of the database answers 503 with this Retry-After (portal/faults.py).
 PHAKHI_RETRY_AFTER_SECONDS = int(os.environ.get("PHAKHI_RETRY_AFTER_SECONDS", 120))
 
+
+# The organisation that publishes the site and how to reach it, shown at the foot of every
+# page and named by the privacy notice as the data controller (empty: not shown).
+PHAKHI_OPERATOR_TH = os.environ.get("PHAKHI_OPERATOR_TH", "")
+PHAKHI_OPERATOR_EN = os.environ.get("PHAKHI_OPERATOR_EN", "")
+PHAKHI_CONTACT_EMAIL = os.environ.get("PHAKHI_CONTACT_EMAIL", "")
+PHAKHI_CONTACT_PHONE = os.environ.get("PHAKHI_CONTACT_PHONE", "")
+PHAKHI_CONTACT_ADDRESS_TH = os.environ.get("PHAKHI_CONTACT_ADDRESS_TH", "")
+PHAKHI_CONTACT_ADDRESS_EN = os.environ.get("PHAKHI_CONTACT_ADDRESS_EN", "")
 # Public media. Without a proxy in front, the portal serves MEDIA_ROOT itself (portal/media.py);
 # PHAKHI_SERVE_MEDIA=false when nginx or a bucket serves MEDIA_URL.
 PHAKHI_SERVE_MEDIA = env_bool("PHAKHI_SERVE_MEDIA", True)

@@ -137,6 +137,33 @@ def all_sitemaps() -> dict[str, type[Sitemap]]:
     return {"sections": SectionSitemap, **registry.sitemaps}
 
 
+class YearArchiveSitemap(I18nSitemap):
+    """The year archive of outputs: one page per year with outputs (one query)."""
+
+    priority = 0.4
+
+    def items(self):
+        from portal import yeararchive
+
+        return yeararchive.years()
+
+    def location(self, item):
+        return reverse("year", kwargs={"year": item})
+
+    def _latest(self):
+        """The latest change of any published record (a year's page can change only then):
+        the sections' one UNION query, read once."""
+        if not hasattr(self, "_latest_cache"):
+            self._latest_cache = SectionSitemap().get_latest_lastmod()
+        return self._latest_cache
+
+    def lastmod(self, item):
+        return self._latest()
+
+    def get_latest_lastmod(self):
+        return self._latest()
+
+
 # The sitemap views answer GET and HEAD only (405 for any other method).
 index_view = require_safe(sitemap_views.index)
 section_view = require_safe(sitemap_views.sitemap)

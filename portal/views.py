@@ -1,14 +1,15 @@
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from portal import search as site_search
-from portal import selectors
+from portal import selectors, yeararchive
 from portal.cache import cache_status
+from portal.models import SitePage
 
 
 @require_GET
@@ -89,3 +90,25 @@ def robots_txt(request):
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says: send them to the static file."""
     return HttpResponsePermanentRedirect(static("favicon.ico"))
+
+
+@require_GET
+def site_page(request, key: str):
+    """The about, accessibility or privacy page (staff edit their text in the admin)."""
+    page = get_object_or_404(SitePage, key=key)
+    return render(request, "portal/site_page.html", {"page": page})
+
+
+@require_GET
+def year_index(request):
+    """Every year with outputs, most recent first."""
+    return render(request, "portal/year_index.html", {"years": yeararchive.years()})
+
+
+@require_GET
+def year_archive(request, year: int):
+    """A year's outputs across the portal; a Buddhist-Era year in the address redirects."""
+    ce = yeararchive.check_year(year)
+    if ce != year:
+        return redirect("year", year=ce)
+    return render(request, "portal/year.html", yeararchive.page_context(year))

@@ -13,7 +13,7 @@ class ProgrammesConfig(AppConfig):
         from django.utils.http import urlencode
 
         from portal import registry
-        from programmes import demo, search, selectors, sitemaps
+        from programmes import demo, search, selectors, sitemaps, years
         from programmes.models import Programme
 
         registry.register_section(
@@ -30,6 +30,7 @@ class ProgrammesConfig(AppConfig):
         )
         for source in search.SOURCES:
             registry.register_search_source(source)
+        registry.register_year_section(years.MILESTONES)
         registry.register_sitemap(
             "programmes-programme", sitemaps.ProgrammeSitemap, list_pages=("programmes:list",)
         )

@@ -146,7 +146,9 @@ def programme_detail_queryset(user=None) -> QuerySet:
             "themes",
             Prefetch(
                 "partners",
-                queryset=ProgrammePartner.objects.select_related("organisation"),
+                queryset=ProgrammePartner.objects.select_related(
+                    "organisation", "organisation__parent", "organisation__parent__parent"
+                ),
             ),
             Prefetch(
                 "team",
@@ -157,7 +159,7 @@ def programme_detail_queryset(user=None) -> QuerySet:
             "sources",
             Prefetch("networks", queryset=Network.objects.published().order_by(collated("name"))),
         )
-        .select_related("lead_organisation")
+        .select_related("lead_organisation__parent__parent")
     )
 
 
@@ -277,7 +279,7 @@ def good_practice_list(*, filters: dict | None = None) -> QuerySet:
 def good_practice_detail_queryset(user=None) -> QuerySet:
     return (
         GoodPractice.objects.visible_to(user)
-        .select_related("programme", "local_government")
+        .select_related("programme", "local_government__parent__parent")
         .prefetch_related("themes", Prefetch("images", queryset=GoodPracticeImage.objects.all()))
     )
 

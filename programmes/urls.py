@@ -1,7 +1,7 @@
 from django.urls import path
 
 from portal.opendata import export_view
-from programmes import views
+from programmes import views, years
 
 app_name = "programmes"
 
@@ -18,6 +18,7 @@ urlpatterns = [
     path("programmes/<slug:slug>/iati.xml", views.iati_activity, name="iati"),
     path("programmes/years/<int:year>/", views.ProgrammeYearView.as_view(), name="year"),
     path("programmes/<slug:slug>/", views.ProgrammeDetailView.as_view(), name="detail"),
+    path("programmes/<slug:slug>/years/<int:year>/", years.programme_year, name="programme_year"),
     path("good-practices/", views.GoodPracticeListView.as_view(), name="goodpractice_list"),
     path("good-practices/transfers/", views.TransferView.as_view(), name="transfers"),
     path(

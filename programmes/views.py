@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 
-from portal import thaidates
+from portal import thaidates, yeararchive
 from portal.lists import FilteredListView
 from programmes import iati, selectors
 from programmes.forms import GoodPracticeFilterForm, ProgrammeFilterForm
@@ -66,6 +66,7 @@ class ProgrammeDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["page"] = selectors.programme_page(self.object)
+        context["output_years"] = yeararchive.years(self.object)
         context["transfers"], context["transfer_chart"] = selectors.transfer_picture(self.object)
         return context
 

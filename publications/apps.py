@@ -12,7 +12,7 @@ class PublicationsConfig(AppConfig):
         from django.utils.http import urlencode
 
         from portal import registry
-        from publications import demo, search, selectors, sitemaps
+        from publications import demo, search, selectors, sitemaps, years
         from publications.models import Publication
 
         def library(**query):
@@ -50,6 +50,7 @@ class PublicationsConfig(AppConfig):
         )
         for source in search.SOURCES:
             registry.register_search_source(source)
+        registry.register_year_section(years.PUBLICATIONS)
         registry.register_sitemap(
             "publications-publication",
             sitemaps.PublicationSitemap,

@@ -38,6 +38,8 @@ def _extra_paths(lang: str) -> list[str]:
         f"/{lang}/search/?q=DELGOSEA",
         f"/{lang}/search/?q=ประชาธิปไตย",
         f"/{lang}/search/?q=zzzzzzzz-nothing",
+        f"/{lang}/search/?q=Tharee",  # a passage from a related text (the programme team)
+        f"/{lang}/programmes/delgosea/years/2012/",  # one programme's year of outputs
         f"/{lang}/search/?q=",
         f"/{lang}/search/?q=a",
         f"/{lang}/organisations/?q=institute",

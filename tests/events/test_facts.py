@@ -369,7 +369,7 @@ def test_a_draft_series_is_not_found_and_not_in_the_site_map(client):
 def test_the_series_is_found_by_site_search(client):
     EventSeriesFactory(title_en="Zyxwise leaders course")
     html = page(client, "/en/search/?q=zyxwise")
-    assert "Zyxwise leaders course" in html
+    assert "<mark>Zyxwise</mark> leaders course" in html  # the matched word highlighted
 
 
 def test_a_batch_number_is_unique_within_its_series():

@@ -244,6 +244,8 @@ def test_one_language_records_fall_back_visibly_and_never_break_the_markup(
     html = page(client, f"/{page_lang}{path.format(marker=MARKER[text_lang])}")
 
     assert markup_problems(html) == []
+    # Search marks the matched word inside the title (<mark>); the language span is the same.
+    html = re.sub(r"</?mark>", "", html) if "/search/" in path else html
     for key in shown:
         assert f'<span lang="{text_lang}">{label[key]}</span>' in html, key
     assert NOTE[page_lang, text_lang] in html

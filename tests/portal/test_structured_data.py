@@ -142,6 +142,11 @@ def blocks(client, path) -> list[dict]:
     return [json.loads(block) for block in found]
 
 
+def record_blocks(client, path) -> list[dict]:
+    """The page's blocks about its record (without the breadcrumbs' BreadcrumbList)."""
+    return [data for data in blocks(client, path) if data.get("@type") != "BreadcrumbList"]
+
+
 def expanded(data: dict) -> list[dict]:
     return jsonld.expand(data, {"documentLoader": _local_loader})
 
@@ -188,7 +193,7 @@ def test_the_checker_catches_what_the_pages_used_to_say():
 
 
 def _event_data(client, event, lang="en") -> dict:
-    (data,) = blocks(client, f"/{lang}/events/{event.slug}/")
+    (data,) = record_blocks(client, f"/{lang}/events/{event.slug}/")
     return data
 
 
@@ -233,7 +238,7 @@ def test_an_event_names_its_photos_as_images_never_a_placeholder(client):
 
 def test_publications_are_reports_or_creative_works_with_access_said_truly(client, demo_site):
     for publication in Publication.objects.published():
-        (data,) = blocks(client, f"/en{publication.get_absolute_url()[3:]}")
+        (data,) = record_blocks(client, f"/en{publication.get_absolute_url()[3:]}")
         expected = "Report" if publication.kind == "report" else "CreativeWork"
         assert data["@type"] == expected
         assert data["isAccessibleForFree"] is (not publication.is_partners_only)

@@ -89,3 +89,23 @@ def expression_sql(model, columns, schema_editor) -> str:
     compiler = query.get_compiler(connection=schema_editor.connection)
     sql, params = compiler.compile(Upper(_document(columns)).resolve_expression(query))
     return sql % tuple(schema_editor.quote_value(param) for param in params)
+
+
+class RemoveSearchIndex(CreateSearchIndex):
+    """Drops a table's search index (before `CreateSearchIndex` makes it over more columns).
+
+    `columns` are those of the index dropped, so that the migration can be reversed.
+    """
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        super().database_backwards(app_label, schema_editor, to_state, from_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        super().database_forwards(app_label, schema_editor, to_state, from_state)
+
+    def describe(self):
+        return f"Remove trigram search index on {self.model_name}"
+
+    @property
+    def migration_name_fragment(self):
+        return f"remove_search_index_{self.model_name.lower()}"
