@@ -3,12 +3,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal import thaidates
+from portal.admin_initial import CheckedInitialDataMixin
 from portal.exports import registered_admin
 from portal.models import ExportLog
 
 
 @admin.register(ExportLog)
-class ExportLogAdmin(admin.ModelAdmin):
+class ExportLogAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
     """The record of personal-data exports: staff with the view permission read it, and
     nobody adds, changes or deletes a row."""
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from portal import pagecache, registry
 from portal.forms import RecordFilter
 from portal.i18n import OTHER, Text, page_language, translated
+from portal.weblinks import web_url
 
 register = template.Library()
 
@@ -191,3 +192,14 @@ def record_filters(form) -> dict:
             if isinstance(field, RecordFilter) and form.cleaned_data.get(name)
         ]
     }
+
+
+@register.filter
+def safe_url(value) -> str:
+    """An outside address fit for `href`: the address when it is http or https, else "".
+
+    Model fields already refuse other schemes (portal.fields.URLField); this guards the
+    page against a value that reached the database some other way. The browser ignores
+    tabs and line breaks inside a scheme and spaces around it, so they are ignored here too.
+    """
+    return web_url(value)
