@@ -29,7 +29,8 @@ class RememberLanguageMiddleware:
 
 class SecurityHeadersMiddleware:
     """The headers Django's SecurityMiddleware does not send: a Content-Security-Policy,
-    a Permissions-Policy and a Cross-Origin-Resource-Policy, on every response.
+    a Permissions-Policy and a Cross-Origin-Resource-Policy, on every response (and
+    X-Frame-Options on those that stop before Django's own middleware adds it).
 
     The policy allows no inline script or style at all ('unsafe-inline' nowhere): every
     script and style sheet of the public site and the admin is a static file, and JSON
@@ -51,6 +52,8 @@ class SecurityHeadersMiddleware:
         if not (settings.DEBUG and response.status_code >= 400):
             response.headers.setdefault("Content-Security-Policy", self.csp)
         response.headers.setdefault("Permissions-Policy", settings.PHAKHI_PERMISSIONS_POLICY)
+        # Also on answers that end before Django's XFrameOptionsMiddleware runs (400, redirects).
+        response.headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
         response.headers.setdefault(
             "Cross-Origin-Resource-Policy", settings.PHAKHI_CROSS_ORIGIN_RESOURCE_POLICY
         )
