@@ -6,7 +6,7 @@ LOCK := requirements/development.txt
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup install db demo messages lock lint format check clean bench
+.PHONY: run test setup install db demo messages lock lint format check clean bench fuzz
 
 run: setup
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py ensure_admin
@@ -57,3 +57,9 @@ clean:
 # BENCH_SCALE=0.1 for a tenth of the archive; BENCH_ARGS="--duration 5 --rounds 3 --match /events/".
 bench: setup
 	DEBUG=$${DEBUG:-true} BENCH_SCALE=$${BENCH_SCALE:-1} $(BIN)/python manage.py benchmark $(BENCH_ARGS)
+
+# Send 10,000 hostile requests to the demo under gunicorn (production settings) over every URL
+# pattern and print the counts by status; fails on any 5xx or reflected markup.
+# FUZZ_ARGS="--requests 20000 --seed 7"; DATABASE_URL=postgres://… fuzzes PostgreSQL.
+fuzz: setup
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py fuzz $(FUZZ_ARGS)

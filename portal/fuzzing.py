@@ -106,7 +106,8 @@ RAW_QUERIES = [
     "a=" + "b" * 5000,
     ";".join(f"k{i}=v" for i in range(200)),
 ]
-METHODS = ["GET", "GET", "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]
+# GET most often, so most requests reach the views' insides.
+METHODS = ["GET"] * 8 + ["HEAD", "POST", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]
 HOSTILE_HOSTS = [
     "evil.example",
     "evil.example:443",
@@ -264,16 +265,19 @@ class FuzzRequest:
 
 def random_request(templates, known, rng: random.Random) -> FuzzRequest:
     """One hostile request for `manage.py fuzz` (the test draws its own with Hypothesis)."""
-    template = rng.choice(templates)
+    # Half to the admin's many patterns, half to the rest, so public pages are not drowned.
+    admin = [t for t in templates if t.label.startswith("admin/")]
+    public = [t for t in templates if not t.label.startswith("admin/")]
+    template = rng.choice(admin if rng.random() < 0.5 and admin else public or admin)
     path = ""
     for part in template.parts:
         if isinstance(part, str):
             path += part
             continue
         good = known.get(part.name) or _alternatives(part.regex) or ["1"]
-        value = rng.choice(good) if rng.random() < 0.6 else rng.choice(HOSTILE_TEXT)
+        value = rng.choice(good) if rng.random() < 0.75 else rng.choice(HOSTILE_TEXT)
         path += encode(value)
-    if rng.random() < 0.1:
+    if rng.random() < 0.05:
         path += rng.choice(["%00", "%ff", "//", "/..%2f", encode(MARKUP), "/"])
     pairs = [
         f"{encode(rng.choice(PARAM_NAMES))}={encode(rng.choice(HOSTILE_TEXT))}"
@@ -286,7 +290,7 @@ def random_request(templates, known, rng: random.Random) -> FuzzRequest:
         method=rng.choice(METHODS),
         path="/" + path,
         query="&".join(pairs),
-        host=rng.choice(HOSTILE_HOSTS) if rng.random() < 0.15 else None,
+        host=rng.choice(HOSTILE_HOSTS) if rng.random() < 0.1 else None,
         cookies=cookies,
         accept_language=rng.choice(ACCEPT_LANGUAGES) if rng.random() < 0.5 else None,
         body="&".join(pairs) if rng.random() < 0.5 else "",
@@ -299,3 +303,55 @@ def reflects_markup(content_type: str, body: bytes) -> bool:
     if not (kind.endswith("html") or kind.endswith("xml")):
         return False
     return MARKER.encode() in body
+
+
+def raw_request(request: FuzzRequest, default_host: str) -> bytes:
+    """The request as bytes on the wire: header values in UTF-8, cookies quoted as
+    browsers and `http.cookies` quote them (a NUL becomes `"…\\000…"`)."""
+    from http.cookies import SimpleCookie
+
+    target = request.path + (f"?{request.query}" if request.query else "")
+    lines = [
+        f"{request.method} {target} HTTP/1.1",
+        f"Host: {default_host if request.host is None else request.host}",
+        "Connection: close",
+        "User-Agent: phakhi-fuzz",
+    ]
+    if request.cookies:
+        jar = SimpleCookie()
+        for name, value in request.cookies.items():
+            jar[name] = value
+        lines.append("Cookie: " + jar.output(header="", sep=";").strip())
+    if request.accept_language is not None:
+        lines.append(f"Accept-Language: {request.accept_language}")
+    body = request.body.encode("utf-8", "surrogatepass")
+    if request.method in {"POST", "PUT", "PATCH"}:
+        lines.append("Content-Type: application/x-www-form-urlencoded")
+        lines.append(f"Content-Length: {len(body)}")
+    else:
+        body = b""
+    head = "\r\n".join(lines) + "\r\n\r\n"
+    return head.encode("utf-8", "surrogatepass") + body
+
+
+def read_response(data: bytes) -> tuple[int, str, bytes]:
+    """Status, content type and body of a raw HTTP/1.1 response read to its end."""
+    head, _, body = data.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    content_type = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in lines[1:]
+            if line.lower().startswith("content-type:")
+        ),
+        "",
+    )
+    return status, content_type, body
+
+
+def status_table(counts: dict) -> str:
+    """Counts by status, one line each, and the total."""
+    total = sum(counts.values())
+    rows = [f"  {status!s:>6}  {count:>7}" for status, count in sorted(counts.items(), key=str)]
+    return "\n".join(["  status    count", *rows, f"  {'total':>6}  {total:>7}"])
