@@ -3,7 +3,7 @@
 from django.core import validators
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, signals
 from django_countries import fields as countries_fields
 
 from portal import forms as portal_forms
@@ -81,12 +81,28 @@ class URLField(models.URLField):
 
     default_validators = [validators.URLValidator(schemes=sorted(WEB_SCHEMES))]
 
-    def get_db_prep_save(self, value, connection):
-        if value not in self.empty_values:
+    def contribute_to_class(self, cls, name, *args, **kwargs):
+        super().contribute_to_class(cls, name, *args, **kwargs)
+        if not cls._meta.abstract:
+            # Checked before save() starts writing, so a refused address leaves any
+            # surrounding transaction usable.
+            signals.pre_save.connect(self._check_instance, sender=cls, weak=False)
+
+    def _check_instance(self, sender, instance, raw=False, **kwargs):
+        if not raw:
+            self.check_address(getattr(instance, self.attname))
+
+    def check_address(self, value):
+        if isinstance(value, str) and value not in self.empty_values:
             try:
                 self.run_validators(value)
             except ValidationError as error:
                 raise ValidationError({self.name: error.error_list}) from None
+
+    def get_db_prep_save(self, value, connection):
+        # Every write of a value, bulk_create() and update() included (an SQL expression
+        # is the caller's own business).
+        self.check_address(value)
         return super().get_db_prep_save(value, connection)
 
     def formfield(self, **kwargs):
