@@ -37,7 +37,7 @@ from events.services import participant_groups_counted, participant_groups_recom
 from events.templatetags.events_tags import participants_text, qualified_number
 from portal import thaidates
 from portal.admin_filters import CountryListFilter, country_filter
-from portal.admin_initial import CheckedInitialDataMixin
+from portal.admin_queries import CheckedQueryAdminMixin
 from portal.admin_sources import SourceInlineBase
 from portal.dashboard import QualityFilter
 from portal.history import ContentAdminMixin
@@ -145,7 +145,7 @@ class EventSourceInline(SourceInlineBase):
 
 
 @admin.register(EventSeries)
-class EventSeriesAdmin(CheckedInitialDataMixin, TabbedTranslationAdmin):
+class EventSeriesAdmin(CheckedQueryAdminMixin, TabbedTranslationAdmin):
     list_display = ["__str__", "programme", "status"]
     search_fields = ["title_th", "title_en", "slug"]
     autocomplete_fields = ["programme"]
@@ -418,7 +418,7 @@ class EventAdmin(ContentAdminMixin, ImportAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(CheckedInitialDataMixin, KeepEventOnAddAnotherMixin, admin.ModelAdmin):
+class ParticipationAdmin(CheckedQueryAdminMixin, KeepEventOnAddAnotherMixin, admin.ModelAdmin):
     """Individual attendance: staff only, never shown on public pages."""
 
     list_display = ["__str__", "event", "organisation", "group", "country", "attended"]

@@ -13,7 +13,7 @@ from modeltranslation.admin import (
 
 from portal import thaidates
 from portal.admin_filters import CountryListFilter, country_filter
-from portal.admin_initial import CheckedInitialDataMixin
+from portal.admin_queries import CheckedQueryAdminMixin
 from portal.admin_sources import SourceInlineBase
 from portal.dashboard import QualityFilter
 from portal.history import ContentAdminMixin
@@ -121,7 +121,7 @@ class ProgrammeSourceInline(SourceInlineBase):
 
 
 @admin.register(Theme)
-class ThemeAdmin(CheckedInitialDataMixin, TabbedTranslationAdmin):
+class ThemeAdmin(CheckedQueryAdminMixin, TabbedTranslationAdmin):
     list_display = ["name_th", "name_en", "order", "slug"]
     list_editable = ["order"]
     search_fields = ["name_th", "name_en", "slug"]

@@ -9,7 +9,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 
-from portal.admin_initial import CheckedInitialDataMixin
+from portal.admin_queries import CheckedQueryAdminMixin
 from portal.dashboard import QualityFilter
 from portal.history import ContentAdminMixin
 from publications.forms import PublicationAdminForm
@@ -98,13 +98,13 @@ class PublicationAdmin(ContentAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Language)
-class LanguageAdmin(CheckedInitialDataMixin, TranslationAdmin):
+class LanguageAdmin(CheckedQueryAdminMixin, TranslationAdmin):
     list_display = ["code", "name"]
     search_fields = ["code", "name_th", "name_en"]
 
 
 @admin.register(PartnerAccount)
-class PartnerAccountAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
+class PartnerAccountAdmin(CheckedQueryAdminMixin, admin.ModelAdmin):
     list_display = ["user", "organisation", "is_active", "valid_until", "current", "created_at"]
     list_filter = ["is_active", "valid_until"]
     search_fields = [
@@ -125,7 +125,7 @@ class PartnerAccountAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
 
 
 @admin.register(DownloadRecord)
-class DownloadRecordAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
+class DownloadRecordAdmin(CheckedQueryAdminMixin, admin.ModelAdmin):
     """The log of partners-only downloads, for staff to review; nobody edits it."""
 
     list_display = ["downloaded_at", "publication", "user"]

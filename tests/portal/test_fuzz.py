@@ -210,3 +210,29 @@ def test_a_pre_filled_relation_that_is_not_a_key_is_left_empty(client, demo_site
     network = Network.objects.get(slug="sddc")
     response = client.get(f"/admin/events/event/add/?network={network.pk}")
     assert f'<option value="{network.pk}" selected>' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/portal/exportlog/?id__in=9999999999999999999999999",
+        "/admin/auth/user/?id__gt=-99999999999999999999999",
+        "/admin/events/participation/?event__id__exact=99999999999999999999",
+        "/admin/events/event/?programme=99999999999999999999",
+    ],
+)
+def test_a_list_filtered_by_a_number_beyond_any_column_is_a_bad_request(
+    client, demo_site, staff_cookie, path
+):
+    client.cookies["sessionid"] = staff_cookie
+    assert client.get(path).status_code == 400
+
+
+def test_a_list_filtered_by_a_real_key_still_works(client, demo_site, staff_cookie):
+    from events.models import Event
+
+    client.cookies["sessionid"] = staff_cookie
+    event = Event.objects.get(slug="sddc-allied-networks-forum-2022")
+    response = client.get(f"/admin/events/event/?id__in={event.pk},2")
+    assert response.status_code == 200
+    assert f"/admin/events/event/{event.pk}/change/" in response.content.decode()
