@@ -34,9 +34,9 @@ class SecurityHeadersMiddleware:
     X-Frame-Options on those that stop before Django's own middleware adds it).
 
     The policy allows no inline script or style at all ('unsafe-inline' nowhere): every
-    script and style sheet of the public site and the admin is a static file, and JSON
-    data (JSON-LD, the admin's constants) sits in non-executable `<script type=…json>`
-    blocks, which a policy does not govern. It sits before WhiteNoise and the page cache
+    script and style sheet of the public site and the admin is a static file (the admin's
+    own scripts take their data from `data-` attributes); JSON-LD sits in a `<script
+    type="application/ld+json">` block, which the browser never runs. It sits before WhiteNoise and the page cache
     in MIDDLEWARE, so static files and cached pages carry the same headers. Django's debug
     error pages use inline styles and scripts, so in DEBUG they go without the policy.
     """

@@ -22,11 +22,15 @@ def demo(settings, tmp_path):
 
 @pytest.fixture
 def violations(page):
-    """Console messages about the policy, collected while the test drives the page."""
+    """Console messages about the policies (a blocked inline script or style, a feature
+    the browser does not know), collected while the test drives the page."""
     seen = []
 
     def record(message):
-        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+        if any(
+            name in message.text
+            for name in ("Content Security Policy", "Content-Security-Policy", "Permissions-Policy")
+        ):
             seen.append(f"{page.url}: {message.text}")
 
     page.on("console", record)
