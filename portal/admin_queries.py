@@ -6,6 +6,8 @@
 - `/admin/…/?id__in=99999999999999999999` filters a list by any field; a number beyond
   the column's range reached the database, which SQLite refuses with an error (a 500).
   Such a lookup is refused like any other disallowed one (400).
+- `/admin/…/1/change/?_to_field=` (empty) skipped Django's check of the field and then
+  looked up a field named "" (a 500); an empty one means the primary key, as no value does.
 """
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -56,6 +58,9 @@ class CheckedQueryAdminMixin:
             except ValidationError:
                 del initial[name]
         return initial
+
+    def get_object(self, request, object_id, from_field=None):
+        return super().get_object(request, object_id, from_field or None)
 
     def lookup_allowed(self, lookup, value, request=None):
         field, final = _final_field(self.opts, lookup)

@@ -236,3 +236,14 @@ def test_a_list_filtered_by_a_real_key_still_works(client, demo_site, staff_cook
     response = client.get(f"/admin/events/event/?id__in={event.pk},2")
     assert response.status_code == 200
     assert f"/admin/events/event/{event.pk}/change/" in response.content.decode()
+
+
+@pytest.mark.parametrize("view", ["change", "delete", "history"])
+def test_an_empty_to_field_means_the_primary_key(client, demo_site, staff_cookie, view):
+    from programmes.models import Programme
+
+    client.cookies["sessionid"] = staff_cookie
+    programme = Programme.objects.get(slug="delgosea")
+    response = client.get(f"/admin/programmes/programme/{programme.pk}/{view}/?_to_field=")
+    assert response.status_code == 200
+    assert "DELGOSEA" in response.content.decode()
