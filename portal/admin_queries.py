@@ -6,6 +6,9 @@
 - `/admin/…/?id__in=99999999999999999999` filters a list by any field; a number beyond
   the column's range reached the database, which SQLite refuses with an error (a 500).
   Such a lookup is refused like any other disallowed one (400).
+- A NUL character in a search (`?q=%00`, the autocompletes' `term`) or a list filter
+  reached PostgreSQL, which refuses NUL in any text (a 500): it is dropped from searches,
+  and a filter value holding one is refused (400).
 - `/admin/…/1/change/?_to_field=` (empty) skipped Django's check of the field and then
   looked up a field named "" (a 500); an empty one means the primary key, as no value does.
 """
@@ -62,7 +65,13 @@ class CheckedQueryAdminMixin:
     def get_object(self, request, object_id, from_field=None):
         return super().get_object(request, object_id, from_field or None)
 
+    def get_search_results(self, request, queryset, search_term):
+        # The autocompletes search through here too.
+        return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
+
     def lookup_allowed(self, lookup, value, request=None):
+        if isinstance(value, str) and "\x00" in value:
+            return False
         field, final = _final_field(self.opts, lookup)
         if isinstance(field, models.IntegerField) and final not in {"isnull"}:
             values = value.split(",") if final == "in" and isinstance(value, str) else [value]

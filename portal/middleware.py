@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.exceptions import SuspiciousOperation
 from django.utils import translation
 
 
@@ -59,24 +58,3 @@ class SecurityHeadersMiddleware:
             "Cross-Origin-Resource-Policy", settings.PHAKHI_CROSS_ORIGIN_RESOURCE_POLICY
         )
         return response
-
-
-class RefuseNulBytesMiddleware:
-    """A NUL character in the address or its query string is a 400 Bad Request.
-
-    No address of the site has one, and PostgreSQL refuses NUL in any text it is given:
-    a search box or admin filter passing `?q=%00` on to a query would answer 500. Form
-    fields already refuse NUL (Django's CharField), and session keys are checked by
-    portal.sessions; this covers everything else read from the address.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if "\x00" in request.path_info or any(
-            "\x00" in key or any("\x00" in value for value in values)
-            for key, values in request.GET.lists()
-        ):
-            raise SuspiciousOperation("A NUL character in the address")
-        return self.get_response(request)
