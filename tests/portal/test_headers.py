@@ -149,3 +149,18 @@ def test_the_admin_has_no_inline_style_or_script_left(staff, demo):
             opening = tag.split(">", 1)[0]
             # Either a file, or JSON data the browser does not run.
             assert "src=" in opening or 'type="application/' in opening, (path, opening)
+
+
+def test_an_admin_change_form_carries_every_security_header(staff, demo):
+    from events.models import Event
+
+    event = Event.objects.get(slug="sddc-allied-networks-forum-2022")
+    for path in (
+        f"/admin/events/event/{event.pk}/change/",
+        f"/admin/events/event/{event.pk}/history/",
+    ):
+        response = staff.get(path, secure=True)
+        assert response.status_code == 200, path
+        assert_security_headers(response, path)
+        html = response.content.decode()
+        assert "<style" not in html and ' style="' not in html, path
