@@ -6,7 +6,7 @@ LOCK := requirements/development.txt
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup install db demo messages lock lint format check clean bench load
+.PHONY: run test setup install db demo messages lock lint format check clean bench load fuzz
 
 run: setup
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py ensure_admin
@@ -65,3 +65,9 @@ bench: setup
 # LOAD_ARGS="--duration 10 --connections 16" choose other servers or a shorter run.
 load: setup
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py load $(LOAD_ARGS)
+
+# Send 10,000 hostile requests to the demo under gunicorn (production settings) over every URL
+# pattern and print the counts by status; fails on any 5xx or reflected markup.
+# FUZZ_ARGS="--requests 20000 --seed 7"; DATABASE_URL=postgres://… fuzzes PostgreSQL.
+fuzz: setup
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py fuzz $(FUZZ_ARGS)

@@ -37,6 +37,7 @@ from events.services import participant_groups_counted, participant_groups_recom
 from events.templatetags.events_tags import participants_text, qualified_number
 from portal import history, thaidates
 from portal.admin_filters import CountryListFilter, country_filter
+from portal.admin_queries import CheckedQueryAdminMixin
 from portal.admin_sources import SourceInlineBase
 from portal.dashboard import QualityFilter
 from portal.history import ContentAdminMixin
@@ -174,7 +175,7 @@ class EventSourceInline(SourceInlineBase):
 
 
 @admin.register(EventSeries)
-class EventSeriesAdmin(TabbedTranslationAdmin):
+class EventSeriesAdmin(CheckedQueryAdminMixin, TabbedTranslationAdmin):
     list_display = ["__str__", "programme", "status"]
     search_fields = ["title_th", "title_en", "slug"]
     autocomplete_fields = ["programme"]
@@ -328,20 +329,20 @@ class EventAdmin(ContentAdminMixin, ImportAdminMixin, TabbedTranslationAdmin):
             }
             if obj.totals_difference_confirmed:
                 text = _("%(text)s, confirmed") % {"text": text}
-                return format_html('<span style="color:#666">{}</span>', text)
-            return format_html('<span style="color:#a33;font-weight:bold">⚠ {}</span>', text)
+                return format_html('<span class="admin-flag-muted">{}</span>', text)
+            return format_html('<span class="admin-flag-bad">⚠ {}</span>', text)
         if check.reconciles:
-            return format_html('<span style="color:#262">✓ {}</span>', _("add up"))
+            return format_html('<span class="admin-flag-good">✓ {}</span>', _("add up"))
         return "–"
 
     @admin.display(description=_("title in both languages"))
     def languages_flag(self, obj):
         missing = obj.missing_languages
         if not missing:
-            return format_html('<span style="color:#262">{}</span>', "✓")
+            return format_html('<span class="admin-flag-good">{}</span>', "✓")
         names = {"th": _("no Thai title"), "en": _("no English title")}
         return format_html(
-            '<span style="color:#a33;font-weight:bold">⚠ {}</span>',
+            '<span class="admin-flag-bad">⚠ {}</span>',
             ", ".join(str(names[m]) for m in missing),
         )
 
@@ -520,7 +521,7 @@ class EventAdmin(ContentAdminMixin, ImportAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(KeepEventOnAddAnotherMixin, admin.ModelAdmin):
+class ParticipationAdmin(CheckedQueryAdminMixin, KeepEventOnAddAnotherMixin, admin.ModelAdmin):
     """Individual attendance: staff only, never shown on public pages."""
 
     list_display = ["__str__", "event", "organisation", "group", "country", "attended"]

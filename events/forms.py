@@ -191,7 +191,7 @@ class RoleInlineForm(forms.ModelForm):
         max_value=1000,
         required=False,
         help_text=_("1 for the first session listed above, 2 for the second…"),
-        widget=forms.NumberInput(attrs={"style": "width: 5em"}),
+        widget=forms.NumberInput(attrs={"class": "admin-narrow-number"}),
     )
 
     class Meta:

@@ -1,16 +1,19 @@
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from portal import thaidates
+from portal.admin_queries import CheckedQueryAdminMixin
 from portal.exports import registered_admin
 from portal.history import RecordAdminMixin
 from portal.models import ExportLog, SitePage
 
 
 @admin.register(ExportLog)
-class ExportLogAdmin(admin.ModelAdmin):
+class ExportLogAdmin(CheckedQueryAdminMixin, admin.ModelAdmin):
     """The record of personal-data exports: staff with the view permission read it, and
     nobody adds, changes or deletes a row."""
 
@@ -55,3 +58,18 @@ class SitePageAdmin(RecordAdminMixin, TabbedTranslationAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# Django's own user and group admins, with the same checks of their query strings.
+admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(User)
+class CheckedUserAdmin(CheckedQueryAdminMixin, UserAdmin):
+    pass
+
+
+@admin.register(Group)
+class CheckedGroupAdmin(CheckedQueryAdminMixin, GroupAdmin):
+    pass

@@ -1,11 +1,14 @@
 """Model fields shared by the apps: each brings the form field staff and filters need."""
 
+from django.core import validators
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, signals
 from django_countries import fields as countries_fields
 
 from portal import forms as portal_forms
 from portal import thaidates
+from portal.weblinks import WEB_SCHEMES
 
 
 class DateField(models.DateField):
@@ -67,7 +70,40 @@ def plausible_year_constraint(field: str, *, name: str) -> models.CheckConstrain
 
 
 class URLField(models.URLField):
-    """A web address; one typed without a scheme is taken as https:// (Django 6's default)."""
+    """A web address, http or https only; one typed without a scheme is taken as https://
+    (Django 6's default).
+
+    The rule holds whatever way the value comes in: forms and `full_clean()` run the
+    validator, and every save (`save()`, `bulk_create()`, `update()`, imports) runs it again
+    before the value reaches the database, so a `javascript:` or `data:` address is never
+    stored. Templates still print such links through the `safe_url` filter.
+    """
+
+    default_validators = [validators.URLValidator(schemes=sorted(WEB_SCHEMES))]
+
+    def contribute_to_class(self, cls, name, *args, **kwargs):
+        super().contribute_to_class(cls, name, *args, **kwargs)
+        if not cls._meta.abstract:
+            # Checked before save() starts writing, so a refused address leaves any
+            # surrounding transaction usable.
+            signals.pre_save.connect(self._check_instance, sender=cls, weak=False)
+
+    def _check_instance(self, sender, instance, raw=False, **kwargs):
+        if not raw:
+            self.check_address(getattr(instance, self.attname))
+
+    def check_address(self, value):
+        if isinstance(value, str) and value not in self.empty_values:
+            try:
+                self.run_validators(value)
+            except ValidationError as error:
+                raise ValidationError({self.name: error.error_list}) from None
+
+    def get_db_prep_save(self, value, connection):
+        # Every write of a value, bulk_create() and update() included (an SQL expression
+        # is the caller's own business).
+        self.check_address(value)
+        return super().get_db_prep_save(value, connection)
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": portal_forms.URLField, **kwargs})

@@ -4,6 +4,7 @@ import datetime
 import functools
 
 from django import forms
+from django.core import validators
 from django.db.models.fields import BLANK_CHOICE_DASH
 from django.forms.utils import from_current_timezone, to_current_timezone
 from django.utils import translation
@@ -234,7 +235,10 @@ def validate_year(value, message=None) -> None:
 
 
 class URLField(forms.URLField):
-    """A web address; one typed without a scheme (`www.example.org`) is taken as https://."""
+    """A web address, http or https only; one typed without a scheme (`www.example.org`) is
+    taken as https://."""
+
+    default_validators = [validators.URLValidator(schemes=["http", "https"])]
 
     def __init__(self, **kwargs):
         kwargs.setdefault("assume_scheme", "https")

@@ -520,10 +520,11 @@ def is_versioned(model: type[models.Model]) -> bool:
 
 
 def _content_admins():
+    from portal.admin_queries import CheckedQueryAdminMixin
     from portal.locking import LockingAdminMixin
     from portal.roles import PublishingAdminMixin
 
-    class RecordAdminMixin(LockingAdminMixin, HistoryAdminMixin):
+    class RecordAdminMixin(CheckedQueryAdminMixin, LockingAdminMixin, HistoryAdminMixin):
         """A content record without a status: locked against lost edits, with history."""
 
     class ContentAdminMixin(PublishingAdminMixin, RecordAdminMixin):

@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from portal.i18n import translated
+from portal.weblinks import web_url
 
 CONTEXT = "https://schema.org"
 # As django.utils.html.json_script: nothing in the data can close the <script> element.
@@ -79,7 +80,7 @@ def organisation(request, org, *, with_parent: bool = True) -> dict:
         "name": text(org, "name"),
         "alternateName": text(org, "acronym"),
         "url": url,
-        "sameAs": [org.website] if org.website else [],
+        "sameAs": [web_url(org.website)] if web_url(org.website) else [],
         "description": text(org, "description"),
         "address": {
             "@type": "PostalAddress",

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.compression.SafeGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -184,7 +185,6 @@ COUNTRIES_FIRST = ["TH", "KH", "LA", "MM", "VN", "MY", "ID", "PH", "SG", "BN", "
 COUNTRIES_FIRST_BREAK = "──────────"
 
 LANGUAGE_COOKIE_NAME = "phakhi_language"
-LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "th"
 MODELTRANSLATION_LANGUAGES = ("th", "en")
@@ -262,8 +262,49 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Every cookie the site sets: never readable by scripts, not sent on cross-site requests,
+# and (without DEBUG) only over HTTPS. No script of the site reads a cookie.
 SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Django's database sessions, refusing session keys Django never makes (a NUL byte, say).
+SESSION_ENGINE = "portal.sessions"
+# Sent by portal.middleware.SecurityHeadersMiddleware on every response. No 'unsafe-inline':
+# scripts and styles are static files (static/css/admin.css holds the admin's own styles).
+PHAKHI_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+PHAKHI_PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+PHAKHI_CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 if not DEBUG:
+    LANGUAGE_COOKIE_SECURE = env_bool("LANGUAGE_COOKIE_SECURE", True)
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)

@@ -13,6 +13,7 @@ from modeltranslation.admin import (
 
 from portal import registry, thaidates
 from portal.admin_filters import CountryListFilter, country_filter
+from portal.admin_queries import CheckedQueryAdminMixin
 from portal.admin_sources import SourceInlineBase
 from portal.dashboard import QualityFilter
 from portal.history import ContentAdminMixin
@@ -48,7 +49,7 @@ def missing_language_mark(obj, field: str = "title"):
     if not missing:
         return format_html('<span title="{}">✓</span>', _("Title in both languages"))
     label, note = missing[0]
-    return format_html('<span title="{}" style="color:#a40000">✗ {}</span>', note, label)
+    return format_html('<span title="{}" class="admin-flag-bad">✗ {}</span>', note, label)
 
 
 class StartYearListFilter(admin.SimpleListFilter):
@@ -122,7 +123,7 @@ class ProgrammeSourceInline(SourceInlineBase):
 
 
 @admin.register(Theme)
-class ThemeAdmin(TabbedTranslationAdmin):
+class ThemeAdmin(CheckedQueryAdminMixin, TabbedTranslationAdmin):
     list_display = ["name_th", "name_en", "order", "slug"]
     list_editable = ["order"]
     search_fields = ["name_th", "name_en", "slug"]
@@ -193,7 +194,7 @@ class ProgrammeAdmin(ContentAdminMixin, TabbedTranslationAdmin):
             return "—"
         if obj.stage and obj.stage != obj.derived_stage:
             return format_html(
-                '{} <span style="color:#a33">({})</span>',
+                '{} <span class="admin-flag-warn">({})</span>',
                 derived,
                 _(
                     "differs from the status the source states; the public page shows the stated one"

@@ -9,6 +9,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 
+from portal.admin_queries import CheckedQueryAdminMixin
 from portal.dashboard import QualityFilter
 from portal.history import ContentAdminMixin
 from publications.forms import PublicationAdminForm
@@ -97,13 +98,13 @@ class PublicationAdmin(ContentAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Language)
-class LanguageAdmin(TranslationAdmin):
+class LanguageAdmin(CheckedQueryAdminMixin, TranslationAdmin):
     list_display = ["code", "name"]
     search_fields = ["code", "name_th", "name_en"]
 
 
 @admin.register(PartnerAccount)
-class PartnerAccountAdmin(admin.ModelAdmin):
+class PartnerAccountAdmin(CheckedQueryAdminMixin, admin.ModelAdmin):
     list_display = ["user", "organisation", "is_active", "valid_until", "current", "created_at"]
     list_filter = ["is_active", "valid_until"]
     search_fields = [
@@ -124,7 +125,7 @@ class PartnerAccountAdmin(admin.ModelAdmin):
 
 
 @admin.register(DownloadRecord)
-class DownloadRecordAdmin(admin.ModelAdmin):
+class DownloadRecordAdmin(CheckedQueryAdminMixin, admin.ModelAdmin):
     """The log of partners-only downloads, for staff to review; nobody edits it."""
 
     list_display = ["downloaded_at", "publication", "user"]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from portal import pagecache, registry
 from portal.forms import RecordFilter
 from portal.i18n import OTHER, Text, page_language, translated
+from portal.weblinks import web_url
 
 register = template.Library()
 
@@ -225,3 +226,14 @@ def export_links(context, key: str) -> dict:
         "filtered": bool(query),
         "links": [(fmt.upper(), dataset.export_url(fmt) + suffix) for fmt in opendata.FORMATS],
     }
+
+
+@register.filter
+def safe_url(value) -> str:
+    """An outside address fit for `href`: the address when it is http or https, else "".
+
+    Model fields already refuse other schemes (portal.fields.URLField); this guards the
+    page against a value that reached the database some other way. The browser ignores
+    tabs and line breaks inside a scheme and spaces around it, so they are ignored here too.
+    """
+    return web_url(value)
