@@ -10,7 +10,9 @@ Sizes are chosen for phones: the drawing is 320 units wide and shown at most a l
 wider, so a 14-unit label stays at least 12 px on a 375 px screen.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from django.utils.translation import ngettext
 
 WIDTH = 320
 FONT = 14
@@ -57,6 +59,45 @@ class Table:
     @property
     def total(self) -> int:
         return sum(row.total for row in self.rows)
+
+    def bounded(self, limit: int) -> "Table":
+        """At most `limit` rows, for a record's page: the latest years of a chart by year,
+        the first rows (the largest) of any other; the statistics page shows them all."""
+        if len(self.rows) <= limit:
+            return self
+        by_year = self.key.endswith("per-year")
+        rows = self.rows[-limit:] if by_year else self.rows[:limit]
+        shown = (
+            ngettext(
+                "The latest %(shown)s of %(count)s year; the statistics page has them all.",
+                "The latest %(shown)s of %(count)s years; the statistics page has them all.",
+                len(self.rows),
+            )
+            if by_year
+            else ngettext(
+                "The first %(shown)s of %(count)s row; the statistics page has them all.",
+                "The first %(shown)s of %(count)s rows; the statistics page has them all.",
+                len(self.rows),
+            )
+        ) % {"shown": limit, "count": len(self.rows)}
+        return replace(self, rows=rows, note=f"{self.note} {shown}".strip())
+
+    @property
+    def summary(self) -> str:
+        """One visible sentence beside the chart: the total and the largest row."""
+        if not self.rows:
+            return ""
+        largest = max(self.rows, key=lambda row: row.total)
+        return ngettext(
+            "%(total)s in all, in %(count)s row; the largest is %(label)s, with %(value)s.",
+            "%(total)s in all, in %(count)s rows; the largest is %(label)s, with %(value)s.",
+            len(self.rows),
+        ) % {
+            "total": self.total,
+            "count": len(self.rows),
+            "label": largest.label,
+            "value": largest.total,
+        }
 
     @property
     def description(self) -> str:

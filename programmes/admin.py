@@ -247,7 +247,7 @@ class TransferSourceInline(SourceInlineBase):
 
 
 @admin.register(Transfer)
-class TransferAdmin(TabbedTranslationAdmin):
+class TransferAdmin(CheckedQueryAdminMixin, TabbedTranslationAdmin):
     list_display = [
         "good_practice",
         "organisation",

@@ -2,7 +2,10 @@
 
 import os
 
-# The suite runs without DEBUG, as production does; it needs a throwaway key.
+# The suite runs without DEBUG, as production does, whatever the shell says (`make test`
+# sets DEBUG=true for its set-up steps): the security settings derived from it at import
+# (secure cookies, HSTS) are the production ones. It needs a throwaway key.
+os.environ["DEBUG"] = "false"
 os.environ.setdefault("SECRET_KEY", "insecure-key-for-the-test-suite-only")
 
 from portal.settings import *  # noqa: F403

@@ -8,6 +8,8 @@ from portal import charts, pagecache, registry
 
 register = template.Library()
 
+ROWS_ELSEWHERE = 10
+
 
 def _tables(place: str, obj: Model | None) -> list[charts.Table]:
     """The place's statistics (database aggregates), kept under the content version."""
@@ -31,6 +33,10 @@ def statistics(context, place: str, obj: Model | None = None, heading: bool = Tr
     tables = _tables(place, obj)
     if not tables:
         return ""
+    if place != "statistics":
+        # A record's page, the home page and the event list stay small however long the
+        # record's history: a few rows of each chart (the statistics page has every row).
+        tables = [table.bounded(ROWS_ELSEWHERE) for table in tables]
     engine = context.template.engine
     with context.push(
         charts_list=[charts.bar_chart(table) for table in tables],

@@ -115,7 +115,7 @@ def test_participant_table_and_chart_values(client, ect_forum, lang):
     assert {"th": "ตรงกัน", "en": "reconciles"}[lang] in text
     chart = html[html.index('<figure class="chart participant-chart"') : html.index("</figure>")]
     assert re.findall(r'class="bar-value">(\d+)<', chart) == ["308", "77", "13", "7", "5", "17"]
-    widths = [float(w) for w in re.findall(r'style="width: ([\d.]+)%"', chart)]
+    widths = [float(w) for w in re.findall(r'<rect class="bar-fill" width="([\d.]+)"', chart)]
     assert widths[0] == 100.0
     assert widths[0] / widths[1] == pytest.approx(308 / 77, rel=0.01)
     # The text summary names the total and the largest group with its share.

@@ -113,6 +113,15 @@ def test_every_chart_of_the_statistics_page_draws_the_numbers_of_its_table(clien
     events = found["statistics-events-per-year"]
     assert sum(v for _l, v in chart_numbers(events)) == 8
     assert {"th": "สัมมนา", "en": "Seminar"}[lang] in events
+    # Each chart says in one visible sentence what it adds up to and which row is largest.
+    for key, figure in found.items():
+        tabled = table_numbers(figure)
+        summary = re.search(r'<p class="chart-summary">([^<]+)</p>', figure)
+        assert summary, key
+        total, largest = sum(v for _l, v in tabled), max(v for _l, v in tabled)
+        words = {"th": f"รวม {total} จาก {len(tabled)} รายการ", "en": f"{total} in all, in"}
+        assert words[lang] in summary.group(1), (key, summary.group(1))
+        assert summary.group(1).rstrip(".").endswith(str(largest)), key
 
 
 def test_participants_per_year_take_the_declared_total_or_else_the_groups():
@@ -217,3 +226,27 @@ def test_a_flow_diagram_gives_each_pair_a_band_as_wide_as_its_count():
     assert [node.label for node in chart.targets] == ["Cambodia", "Laos"]
     assert chart.total == 3 and "Thailand → Laos: 1" in chart.description
     assert charts.flow_chart([]) is None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_record_page_shows_the_latest_ten_years_and_the_statistics_page_every_year(client, lang):
+    programme = ProgrammeFactory(slug="long")
+    for year in range(2008, 2022):  # fourteen years of events
+        EventFactory(
+            programme=programme,
+            start_date=datetime.date(year, 5, 1),
+            end_date=datetime.date(year, 5, 1),
+        )
+    shift = 543 if lang == "th" else 0
+    page = figures(client.get(url(lang, "programmes:detail", slug="long")).content.decode())
+    chart = page["programmes-Programme-events-per-year"]
+    assert [label for label, _v in table_numbers(chart)] == [
+        str(year + shift) for year in range(2012, 2022)
+    ]
+    note = {
+        "en": "The latest 10 of 14 years; the statistics page has them all.",
+        "th": "แสดง 10 ปีล่าสุดจากทั้งหมด 14 ปี หน้าสถิติแสดงครบทุกปี",
+    }[lang]
+    assert note in chart
+    whole = figures(client.get(url(lang, "statistics")).content.decode())
+    assert len(table_numbers(whole["statistics-events-per-year"])) == 14
