@@ -136,7 +136,11 @@ def counts_as_download(request, publication: Publication) -> bool:
     )
     key = "download-seen:" + hashlib.sha256(visitor.encode()).hexdigest()
     # `add` is atomic in Redis and in the local cache: of two requests at once, one counts.
-    return cache.add(key, 1, timeout=window)
+    if cache.add(key, 1, timeout=window):
+        return True
+    # A shared cache that is down (portal.cache) remembers no reader: count the download
+    # rather than lose it.
+    return not getattr(cache, "available", True)
 
 
 def _ranged_file(file, first: int, length: int):

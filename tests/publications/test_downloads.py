@@ -449,3 +449,20 @@ def test_resumed_partners_only_transfers_are_logged_once(client, partners_pub, p
 def test_the_publication_page_says_what_the_download_count_counts(client, public_pub):
     html = client.get(f"/en/publications/{public_pub.slug}/").content.decode()
     assert "not counting search engines and other programs" in html
+
+
+@pytest.mark.django_db
+def test_downloads_are_counted_while_redis_is_down(client, settings, public_pub):
+    # The repeat window lives in the cache; with Redis down it remembers nothing, and a
+    # download is counted rather than lost (a repeat may then count twice).
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "portal.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/5",  # nothing listens on port 1
+        }
+    }
+    settings.PHAKHI_DOWNLOAD_REPEAT_SECONDS = 1800
+    assert fetch(client, download_url(public_pub)).status_code == 200
+    assert fetch(client, download_url(public_pub), REMOTE_ADDR="192.0.2.7").status_code == 200
+    public_pub.refresh_from_db()
+    assert public_pub.download_count == 2
