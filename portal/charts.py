@@ -99,22 +99,6 @@ class Table:
             "value": largest.total,
         }
 
-    @property
-    def description(self) -> str:
-        """Every figure in words, for the SVG's <desc>."""
-        parts = []
-        for row in self.rows:
-            if self.stacked:
-                detail = ", ".join(
-                    f"{column} {value}"
-                    for column, value in zip(self.columns, row.values, strict=True)
-                    if value
-                )
-                parts.append(f"{row.label}: {row.total} ({detail})")
-            else:
-                parts.append(f"{row.label}: {row.total}")
-        return "; ".join(parts)
-
 
 @dataclass(frozen=True)
 class Segment:
