@@ -23,7 +23,7 @@ from portal import pagecache, registry
 from portal.charts import shorten
 
 LIMIT = 30
-MORE = 60
+MORE = 30
 WIDTH = 320
 ROW = 26
 LABEL_X = 0
@@ -73,9 +73,11 @@ class Graph:
     @property
     def description(self) -> str:
         """A short text alternative; the list under the picture names every link drawn."""
-        return "; ".join(
-            f"{edge.source.short_name} – {edge.target.short_name}" for edge in self.edges[:40]
-        )
+        return ngettext(
+            "%(nodes)s organisations and %(count)s link between them; the list below names it.",
+            "%(nodes)s organisations and %(count)s links between them; the list below names each.",
+            len(self.edges),
+        ) % {"nodes": len(self.nodes), "count": len(self.edges)}
 
 
 def _contexts(scope: str | None, obj, first_year: int | None, last_year: int | None):
@@ -170,8 +172,9 @@ def build(scope: str | None = None, obj=None, first_year=None, last_year=None) -
         edge.width = round(min(1 + edge.total, 6), 1)
         edge.counts_text = _shared(edge.counts)
         edges.append(edge)
+        # Each link is listed once, under the organisation higher in the picture (the list
+        # is what a screen reader reads; twice would double the page).
         top.neighbour_texts.append((bottom, edge.counts_text))
-        bottom.neighbour_texts.append((top, edge.counts_text))
     for item in nodes:
         item.neighbour_texts.sort(key=lambda pair: pair[0].index)
     labels = {relation.key: str(relation.label) for relation in registry.relations}

@@ -65,6 +65,8 @@ def measure_archive(scale: float) -> dict[str, tuple[int, int, int]]:
 @pytest.fixture(autouse=True)
 def _fragments_cached(settings):
     settings.PHAKHI_FRAGMENT_CACHE_SECONDS = 300
+    # Pages weighed as production serves them, Thai word boundaries marked.
+    settings.PHAKHI_THAI_WORD_BREAKS = True
 
 
 def test_every_measured_page_is_small_and_costs_few_queries_however_big_the_archive():
