@@ -23,6 +23,7 @@ from events.models import (
     TotalQualifier,
 )
 from portal.opendata import (
+    SLUG_COLUMN,
     Column,
     Dataset,
     ForeignKey,
@@ -31,8 +32,6 @@ from portal.opendata import (
     public_slug,
     public_values,
 )
-
-SLUG = _("Stable identifier of the record, the last part of its web address.")
 
 
 def _codes(value) -> str:
@@ -58,7 +57,7 @@ def event_queryset(filters: dict):
 # --- events -----------------------------------------------------------------------------
 
 EVENT_COLUMNS = (
-    Column("slug", "string", SLUG, required=True, unique=True),
+    SLUG_COLUMN,
     Column("title_th", "string", _("Title in Thai.")),
     Column("title_en", "string", _("Title in English.")),
     Column(

@@ -10,9 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from networks import selectors
 from networks.models import Membership, OrganisationKind
 from portal.models import PublishedQuerySet
-from portal.opendata import Column, Dataset, ForeignKey, path_for, public_slug, public_values
-
-SLUG = _("Stable identifier of the record, the last part of its web address.")
+from portal.opendata import (
+    SLUG_COLUMN,
+    Column,
+    Dataset,
+    ForeignKey,
+    path_for,
+    public_slug,
+    public_values,
+)
 
 
 def _countries(value) -> str:
@@ -27,7 +33,7 @@ def _countries(value) -> str:
 # --- organisations ----------------------------------------------------------------------
 
 ORGANISATION_COLUMNS = (
-    Column("slug", "string", SLUG, required=True, unique=True),
+    SLUG_COLUMN,
     Column("name_th", "string", _("Name in Thai.")),
     Column("name_en", "string", _("Name in English.")),
     Column("acronym_th", "string", _("Short name in Thai.")),
@@ -65,7 +71,7 @@ def organisation_rows(queryset):
 # --- networks ---------------------------------------------------------------------------
 
 NETWORK_COLUMNS = (
-    Column("slug", "string", SLUG, required=True, unique=True),
+    SLUG_COLUMN,
     Column("name_th", "string", _("Name in Thai.")),
     Column("name_en", "string", _("Name in English.")),
     Column("acronym_th", "string", _("Short name in Thai.")),

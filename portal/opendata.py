@@ -67,6 +67,16 @@ class Column:
             raise ValueError(f"Unknown Table Schema type {self.type!r} of column {self.name!r}")
 
 
+# The first column of every dataset: the record's slug, its key in the data package.
+SLUG_COLUMN = Column(
+    "slug",
+    "string",
+    gettext_lazy("Stable identifier of the record, the last part of its web address."),
+    required=True,
+    unique=True,
+)
+
+
 @dataclass(frozen=True)
 class ForeignKey:
     """A column that names a row of another dataset (`reference` dataset, `field`)."""

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.opendata import (
+    SLUG_COLUMN,
     Column,
     Dataset,
     ForeignKey,
@@ -27,8 +28,6 @@ from programmes.models import (
     Stage,
     TeamMember,
 )
-
-SLUG = _("Stable identifier of the record, the last part of its web address.")
 
 
 def _codes(value) -> str:
@@ -53,7 +52,7 @@ def _themes(model, ids: list[int]) -> dict[int, str]:
 # --- programmes -------------------------------------------------------------------------
 
 PROGRAMME_COLUMNS = (
-    Column("slug", "string", SLUG, required=True, unique=True),
+    SLUG_COLUMN,
     Column("title_th", "string", _("Title in Thai.")),
     Column("title_en", "string", _("Title in English.")),
     Column("acronym_th", "string", _("Short name in Thai.")),
@@ -200,7 +199,7 @@ def partner_rows(queryset):
 # --- good practices ---------------------------------------------------------------------
 
 GOOD_PRACTICE_COLUMNS = (
-    Column("slug", "string", SLUG, required=True, unique=True),
+    SLUG_COLUMN,
     Column("title_th", "string", _("Title in Thai.")),
     Column("title_en", "string", _("Title in English.")),
     Column("summary_th", "string", _("Summary in Thai.")),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.opendata import (
+    SLUG_COLUMN,
     Column,
     Dataset,
     ForeignKey,
@@ -25,10 +26,8 @@ from portal.registry import RecordDocument
 from publications import selectors
 from publications.models import Access, Publication, PublicationKind
 
-SLUG = _("Stable identifier of the record, the last part of its web address.")
-
 COLUMNS = (
-    Column("slug", "string", SLUG, required=True, unique=True),
+    SLUG_COLUMN,
     Column("title_th", "string", _("Title in Thai.")),
     Column("title_en", "string", _("Title in English.")),
     Column(
