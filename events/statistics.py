@@ -46,6 +46,7 @@ def events_per_year(obj=None) -> Table | None:
         return None
     return Table(
         key="events-per-year",
+        by_year=True,
         title=_("Events per year, by kind"),
         label_heading=_("Year"),
         columns=tuple(str(EventKind(kind).label) for kind in used),
@@ -83,6 +84,7 @@ def participants_per_year(obj=None) -> Table | None:
         return None
     return Table(
         key="participants-per-year",
+        by_year=True,
         title=_("Participants per year"),
         label_heading=_("Year"),
         columns=(_("Participants"),),

@@ -47,6 +47,7 @@ class Table:
     columns: tuple[str, ...]  # the series; one column for a plain bar chart
     rows: tuple[Row, ...]
     note: str = ""  # what the figures count, where they come from
+    by_year: bool = False  # rows are years, oldest first
 
     @property
     def stacked(self) -> bool:
@@ -65,15 +66,14 @@ class Table:
         the first rows (the largest) of any other; the statistics page shows them all."""
         if len(self.rows) <= limit:
             return self
-        by_year = self.key.endswith("per-year")
-        rows = self.rows[-limit:] if by_year else self.rows[:limit]
+        rows = self.rows[-limit:] if self.by_year else self.rows[:limit]
         shown = (
             ngettext(
                 "The latest %(shown)s of %(count)s year; the statistics page has them all.",
                 "The latest %(shown)s of %(count)s years; the statistics page has them all.",
                 len(self.rows),
             )
-            if by_year
+            if self.by_year
             else ngettext(
                 "The first %(shown)s of %(count)s row; the statistics page has them all.",
                 "The first %(shown)s of %(count)s rows; the statistics page has them all.",

@@ -62,6 +62,7 @@ def downloads_per_year(obj=None) -> Table | None:
         per_year.setdefault(row["year"], {})[row["publication"]] = row["n"]
     return Table(
         key="downloads-per-year",
+        by_year=True,
         title=_("Downloads per year of the most downloaded publications"),
         label_heading=_("Year"),
         columns=tuple(shorten(str(p), 40) for p in top),
