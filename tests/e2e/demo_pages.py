@@ -18,6 +18,7 @@ EXTRA = {
     "publication-list-filtered": "/{lang}/publications/?kind=manual",
     "statistics": "/{lang}/statistics/",
     "partnerships": "/{lang}/partnerships/",
+    "data": "/{lang}/data/",
 }
 
 
