@@ -69,6 +69,7 @@ def _fragments_cached(settings):
     settings.PHAKHI_THAI_WORD_BREAKS = True
 
 
+@pytest.mark.heavy
 def test_every_measured_page_is_small_and_costs_few_queries_however_big_the_archive():
     small = measure_archive(SMALL)
     large = measure_archive(LARGE)

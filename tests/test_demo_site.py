@@ -86,6 +86,7 @@ def test_sitemap_lists_every_kind_of_page_in_both_languages(client, demo):
             assert f"/{lang}{path}<" in xml, (lang, path)
 
 
+@pytest.mark.heavy
 def test_every_demo_page_in_the_sitemap_answers_200_in_both_languages(client, demo):
     paths = sitemap_paths(client)
     assert len(paths) > 40
@@ -192,6 +193,7 @@ JUNK_QUERIES = [
 ]
 
 
+@pytest.mark.heavy
 def test_no_public_page_answers_500_to_junk_parameters(client, demo):
     """Every page of the site map, with every kind of junk, answers 200, 3xx, 400 or 404."""
     paths = sitemap_paths(client)

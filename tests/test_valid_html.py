@@ -130,6 +130,7 @@ def _require_java() -> None:
     pytest.skip("no Java for the Nu HTML checker (apt-get install default-jre-headless)")
 
 
+@pytest.mark.heavy
 def test_every_kind_of_page_in_both_languages_is_valid_html(client, demo_site, tmp_path, settings):
     _require_java()
     # As production serves them: with the Thai word boundaries (tests/settings.py is off).

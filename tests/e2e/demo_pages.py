@@ -1,7 +1,8 @@
 """The demo site's public pages, for the browser tests that look at every kind of page.
 
 One page of each kind (the first address of each sitemap section, plus the pages no
-sitemap lists: search, sign-in, a missing page), or every page the sitemaps list.
+sitemap lists: search, sign-in, a missing page, the pictures of programmes, networks and
+transfers), or every page the sitemaps list.
 """
 
 import io
@@ -18,17 +19,21 @@ EXTRA = {
     "publication-list-filtered": "/{lang}/publications/?kind=manual",
     "statistics": "/{lang}/statistics/",
     "partnerships": "/{lang}/partnerships/",
+    "partnerships-programme": "/{lang}/partnerships/programme/delgosea/",
+    "partnerships-network": "/{lang}/partnerships/network/sddc/",
+    "transfers": "/{lang}/good-practices/transfers/",
     "data": "/{lang}/data/",
 }
 
 
 def load_demo(settings) -> None:
-    """The demo content and the two sample good-practice cases (with their images), served
-    as in production: Thai word boundaries on (tests/settings.py turns them off)."""
+    """The demo content, the two sample good-practice cases (with their images) and the
+    sample transfers (so that every picture has data), served as in production: Thai word
+    boundaries on (tests/settings.py turns them off)."""
     settings.PHAKHI_THAI_WORD_BREAKS = True
     settings.DEBUG = True  # the demo partner account is made only in debug
     call_command("load_demo", stdout=io.StringIO())
-    call_command("load_sample_cases", stdout=io.StringIO())
+    call_command("load_sample_transfers", stdout=io.StringIO())  # with the sample cases
     settings.DEBUG = False
 
 
@@ -59,10 +64,11 @@ def kind_of(path: str) -> str:
 
 
 def one_of_each_kind(lang: str) -> dict[str, str]:
-    """One path per kind of page, in one language."""
+    """One path per kind of page, in one language, each path once."""
     kinds: dict[str, str] = {}
     for path in sitemap_paths(lang):
         kinds.setdefault(kind_of(path), path)
     for kind, path in EXTRA.items():
-        kinds[kind] = path.format(lang=lang)
+        if path.format(lang=lang) not in kinds.values():
+            kinds[kind] = path.format(lang=lang)
     return kinds

@@ -1,13 +1,13 @@
 """Every picture of issue 16 in a real browser, on a 375 px phone and a 1280 px desktop:
-labels at least 12 px as drawn, nothing wider than the screen, no axe-core violation, and
-every request on the portal itself. Screenshots go to var/screenshots/ for a person to look at."""
+labels at least 12 px as drawn, nothing wider than the screen, and every request on the
+portal itself. Screenshots go to var/screenshots/ for a person to look at. axe-core looks
+at the same pages, at both widths, in tests/e2e/test_axe.py."""
 
 import io
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.core.management import call_command
 
@@ -72,9 +72,6 @@ def test_every_picture_is_legible_and_fits_the_screen(browser, live_server, cont
             assert found["charts"] >= 1, name
             assert found["labels"] and found["smallest"] >= 12, (name, found)
             assert not found["pageWider"] and found["overflowing"] == 0, (name, found)
-            if width == 375:
-                results = Axe().run(page)
-                assert results.violations_count == 0, (name, results.generate_report())
     finally:
         context.close()
     portal = urlsplit(live_server.url).netloc
