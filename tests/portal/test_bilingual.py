@@ -5,14 +5,12 @@ stays plain text where markup is not allowed: inside <title>, in attribute value
 (alt, content, aria-*) and in JSON-LD.
 """
 
-import io
 import json
 import re
 from html.parser import HTMLParser
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.utils import translation
 
 from events.models import Event, Photo, RoleKind
@@ -320,9 +318,8 @@ def test_the_checker_catches_the_markup_bugs_it_guards_against():
 
 
 @pytest.fixture
-def demo(settings):
-    settings.DEBUG = True  # as `make run` loads it
-    call_command("load_demo", stdout=io.StringIO())
+def demo(demo_site):
+    """The demo site as `make run` loads it, once for this module (tests/conftest.py)."""
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])

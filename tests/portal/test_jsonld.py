@@ -1,11 +1,9 @@
 """Schema.org JSON-LD on the detail pages: valid JSON, the page's language, no personal data."""
 
-import io
 import json
 import re
 
 import pytest
-from django.core.management import call_command
 
 from networks.models import Person
 
@@ -13,8 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
-    call_command("load_demo", stdout=io.StringIO())
+def demo(demo_site):
+    """The demo site, loaded once for this module (tests/conftest.py)."""
 
 
 def json_ld(client, path) -> list[dict]:
