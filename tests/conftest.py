@@ -46,6 +46,18 @@ def demo_site(django_db_setup, django_db_blocker, module_files):
         transaction.set_rollback(True)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _database_features(django_db_setup, django_db_blocker):
+    """Django asks SQLite once per process whether it has JSON, with a query of its own, the
+    first time a JSON field is used; asked here, that query is never counted in a test of a
+    page's queries that happens to run first in its process."""
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            assert connection.features.supports_json_field
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """No test sees another's cached values (sign-in failure counts, for one)."""
@@ -82,10 +94,11 @@ def admin_client_in(client, admin_user):
 def pytest_collection_modifyitems(config, items):
     """Long tests first: those that drive a browser or are marked `heavy`.
 
-    The suite's two processes are dealt the first quarter of the tests in turn and take the
-    rest as they finish; with the long tests dealt first, the short ones fill the end and
-    the two processes finish together, instead of one waiting while the other runs a
-    minute of browser tests it was handed last. Only the order changes."""
+    Each of the suite's processes starts with half of the tests (`--dist=worksteal`) and
+    one that runs out takes half of what the other has not started, from the end: with the
+    long tests first, what is handed over is short tests, and the processes finish within
+    a few seconds of each other, instead of one waiting while the other runs a minute of
+    browser tests it was handed last. Only the order changes."""
     items.sort(
         key=lambda item: (
             not any(item.iter_markers("browser")) and not any(item.iter_markers("heavy"))
