@@ -4,7 +4,7 @@ from django.db.models.functions import ExtractYear
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
-from django.utils.translation import gettext, ngettext, pgettext_lazy
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -155,14 +155,6 @@ class AwardInline(TranslationStackedInline):
     extra = 0
     autocomplete_fields = ["organisation", "person"]
     fields = [("title", "category"), ("organisation", "person"), "citation", "order"]
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if field is not None and db_field.name.startswith("category"):
-            # The model's “category” shares its Thai with the participant groups'
-            # (ประเภทผู้เข้าร่วม); an award's category is the kind of award.
-            field.label = pgettext_lazy("award", "Category")
-        return field
 
 
 class EventGoodPracticeInline(admin.TabularInline):

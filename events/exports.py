@@ -3,13 +3,19 @@ category (participant groups) and by country.
 
 Attendance rows (`Participation`) are private: the datasets hold only figures the database
 counts from them (how many attended from each country), never a name, an organisation of a
-participant or a row. No person, contact, staff note or draft appears.
+participant or a row. A country with fewer than `PHAKHI_MIN_PUBLISHED_COUNT` people at an
+event (5 by default) is left out of the counts, so that no figure points to a person: the
+database drops those groups itself (HAVING), so a small count never leaves it. No person,
+contact, staff note or draft appears.
 """
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from events import selectors
@@ -56,6 +62,9 @@ def event_queryset(filters: dict):
 
 # --- events -----------------------------------------------------------------------------
 
+# The smallest count of people published, read when a description is shown.
+MIN_COUNT = lazy(lambda: str(settings.PHAKHI_MIN_PUBLISHED_COUNT), str)()
+
 EVENT_COLUMNS = (
     SLUG_COLUMN,
     Column("title_th", "string", _("Title in Thai.")),
@@ -94,7 +103,13 @@ EVENT_COLUMNS = (
     Column(
         "attendance_by_country",
         "string",
-        _("People recorded as attending, by country: “TH: 120; LA: 4” (counts only)."),
+        format_lazy(
+            _(
+                "People recorded as attending, by country: “TH: 120; LA: 12” (counts only; a "
+                "country with fewer than {} people at the event is left out)."
+            ),
+            MIN_COUNT,
+        ),
     ),  # fmt: skip
     Column("url", "string", _("Page of the event on this portal (path).")),
 )
@@ -131,17 +146,23 @@ def _groups(ids: list[int]) -> tuple[dict[int, str], dict[int, int]]:
     return {k: "; ".join(v) for k, v in text.items()}, dict(totals)
 
 
-def _by_country(ids: list[int]) -> dict[int, str]:
-    """Attended rows counted by country in the database; only the counts leave it."""
-    found: dict[int, list[str]] = defaultdict(list)
-    rows = (
-        Participation.objects.filter(event_id__in=ids, attended=True)
+def _attendance_by_country(events):
+    """People recorded as attending each of `events` from each country, counted by the
+    database, groups of fewer than `PHAKHI_MIN_PUBLISHED_COUNT` people left out there."""
+    return (
+        Participation.objects.filter(event__in=events, attended=True)
         .exclude(country="")
         .order_by()
         .values("event_id", "country")
         .annotate(n=Count("pk"))
-        .order_by("event_id", "-n", "country")
+        .filter(n__gte=settings.PHAKHI_MIN_PUBLISHED_COUNT)
     )
+
+
+def _by_country(ids: list[int]) -> dict[int, str]:
+    """Attended rows counted by country in the database; only the counts leave it."""
+    found: dict[int, list[str]] = defaultdict(list)
+    rows = _attendance_by_country(ids).order_by("event_id", "-n", "country")
     for row in rows:
         found[row["event_id"]].append(f"{row['country']}: {row['n']}")
     return {key: "; ".join(value) for key, value in found.items()}
@@ -256,18 +277,25 @@ def group_rows(queryset):
 COUNTRY_COLUMNS = (
     Column("event", "string", _("Slug of the event."), required=True),
     Column("country", "string", _("Country, ISO 3166-1 alpha-2."), required=True),
-    Column("count", "integer", _("People recorded as attending from that country.")),
+    Column(
+        "count",
+        "integer",
+        format_lazy(
+            _(
+                "People recorded as attending from that country; never fewer than {} (a "
+                "smaller group is left out, so that no count points to a person)."
+            ),
+            MIN_COUNT,
+        ),
+    ),
 )
 
 
 def country_queryset(filters: dict):
     events = event_queryset(filters).order_by().values("pk")
     return (
-        Participation.objects.filter(event__in=events, attended=True)
-        .exclude(country="")
-        .order_by()
-        .values("event_id", "event__slug", "country")
-        .annotate(people=Count("pk"))
+        _attendance_by_country(events)
+        .values("event_id", "event__slug", "country", "n")
         .order_by("event_id", "country")
     )
 
@@ -277,7 +305,7 @@ def country_rows(queryset):
         yield {
             "event": row["event__slug"],
             "country": str(row["country"]),
-            "count": row["people"],
+            "count": row["n"],
         }
 
 
@@ -337,9 +365,13 @@ def datasets() -> list[Dataset]:
         Dataset(
             key="event-attendance-by-country",
             title=_("Event attendance by country"),
-            description=_(
-                "How many people the attendance records show at each event from each country: "
-                "counts only, never the records."
+            description=format_lazy(
+                _(
+                    "How many people the attendance records show at each event from each "
+                    "country: counts only, never the records, and no country with fewer than "
+                    "{} people at the event."
+                ),
+                MIN_COUNT,
             ),
             columns=COUNTRY_COLUMNS,
             queryset=country_queryset,

@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import npgettext
+from django.utils.translation import npgettext, pgettext_lazy
 
 from portal.fields import CountryField, DateField, URLField
 from portal.i18n import translated
@@ -843,7 +843,8 @@ class Award(models.Model):
         blank=True,
         help_text=_("For example “King Prajadhipok's Award”."),
     )
-    category = models.CharField(_("category"), max_length=300, blank=True)
+    # The kind of award ("ประเภทรางวัล"), not the participant category of the same English word.
+    category = models.CharField(pgettext_lazy("award", "category"), max_length=300, blank=True)
     citation = models.TextField(_("citation"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

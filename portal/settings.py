@@ -246,12 +246,15 @@ if PHAKHI_SENDFILE not in {"", "x-accel-redirect", "x-sendfile"}:
 # The internal nginx location that maps to PROTECTED_MEDIA_ROOT (x-accel-redirect only).
 PHAKHI_SENDFILE_PREFIX = os.environ.get("PHAKHI_SENDFILE_PREFIX", "/protected-files/")
 
-# The domain that qualifies the identifiers of feed entries and calendar events
-# (`event-<slug>@<domain>`): set it once to the site's own domain and never change it, or
-# every subscriber sees every event twice. Default: the first of ALLOWED_HOSTS.
 # A visitor (address, browser, account) who downloads the same file again within this
 # many seconds is not counted again (0: count every request).
 PHAKHI_DOWNLOAD_REPEAT_SECONDS = int(os.environ.get("PHAKHI_DOWNLOAD_REPEAT_SECONDS", 30 * 60))
+# Open data never publishes a count of people below this (attendance by country): a "1"
+# beside a country can point to the one person who came from it.
+PHAKHI_MIN_PUBLISHED_COUNT = int(os.environ.get("PHAKHI_MIN_PUBLISHED_COUNT", 5))
+# The domain that qualifies the identifiers of feed entries and calendar events
+# (`event-<slug>@<domain>`): set it once to the site's own domain and never change it, or
+# every subscriber sees every event twice. Default: the first of ALLOWED_HOSTS.
 PHAKHI_UID_DOMAIN = os.environ.get("PHAKHI_UID_DOMAIN", "").strip() or next(
     (h.lstrip(".") for h in ALLOWED_HOSTS if h.strip(".*[") and not h.startswith("[")),
     "localhost",

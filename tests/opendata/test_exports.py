@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from portal import opendata, registry
-from tests.events.factories import ParticipantGroupFactory, bulk_events
+from tests.events.factories import ParticipantGroupFactory, ParticipationFactory, bulk_events
 from tests.opendata.conftest import body
 
 LANGS = ["th", "en"]
@@ -76,7 +76,7 @@ def test_events_carry_participant_figures_by_category_and_country(client, archiv
     assert forum["participants_by_category"] == "ผู้แทนท้องถิ่น: 100; นักศึกษา: 20"
     assert forum["participant_groups_total"] == "120"
     assert forum["countries_represented"] == "TH LA" or forum["countries_represented"] == "LA TH"
-    assert forum["attendance_by_country"] == "TH: 2; LA: 1"
+    assert forum["attendance_by_country"] == "TH: 5"  # the one from Laos is not published
     assert forum["programme"] == "good-governance"
     assert forum["organisers"] == "ministry"
     groups = read_csv(client.get(f"/{lang}/events/export/participants.csv"))
@@ -85,10 +85,32 @@ def test_events_carry_participant_figures_by_category_and_country(client, archiv
         ("Students", "20"),
     ]
     countries = read_json(client.get(f"/{lang}/events/export/countries.json"))
-    assert countries == [
-        {"event": "forum-2022", "country": "LA", "count": 1},
-        {"event": "forum-2022", "country": "TH", "count": 2},
-    ]
+    assert countries == [{"event": "forum-2022", "country": "TH", "count": 5}]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_attendance_by_country_leaves_out_a_country_too_small_to_publish(
+    client, archive, settings, lang
+):
+    """A "1" beside a country points to the one person who came from it: a group of fewer
+    than PHAKHI_MIN_PUBLISHED_COUNT people is left out of both exports, and the data's
+    descriptions say so in the reader's language."""
+    ParticipationFactory(event=archive.event, person=None, name="Attendee LA 2", country="LA")
+    ParticipationFactory(event=archive.event, person=None, name="Attendee LA 3", country="LA")
+    settings.PHAKHI_MIN_PUBLISHED_COUNT = 3
+    forum = {r["slug"]: r for r in read_csv(client.get(f"/{lang}/events/export.csv"))}
+    assert forum["forum-2022"]["attendance_by_country"] == "TH: 5; LA: 3"
+    countries = read_json(client.get(f"/{lang}/events/export/countries.json"))
+    assert {(c["country"], c["count"]) for c in countries} == {("TH", 5), ("LA", 3)}
+
+    settings.PHAKHI_MIN_PUBLISHED_COUNT = 6
+    forum = {r["slug"]: r for r in read_csv(client.get(f"/{lang}/events/export.csv"))}
+    assert forum["forum-2022"]["attendance_by_country"] == ""
+    assert read_json(client.get(f"/{lang}/events/export/countries.json")) == []
+    package = client.get(f"/{lang}/data/datapackage.json").json()
+    resource = next(r for r in package["resources"] if r["name"] == "event-attendance-by-country")
+    said = {"th": "น้อยกว่า 6 คน", "en": "fewer than 6 people"}[lang]
+    assert said in resource["description"]
 
 
 def test_organisations_name_their_parent_and_networks_their_memberships(client, archive):

@@ -12,7 +12,7 @@ from events.models import Event, Session
 from networks.models import Network, Organisation, Person
 from programmes.models import GoodPractice, Programme
 from publications.models import Publication
-from tests.events.factories import EventFactory, SessionFactory
+from tests.events.factories import AwardFactory, EventFactory, SessionFactory
 from tests.portal.admin_forms import form_data
 
 pytestmark = pytest.mark.django_db
@@ -84,6 +84,21 @@ def test_the_history_shows_who_when_and_each_field_changed_in_the_staff_language
         assert str(year + 543) in table and str(year) not in table
     else:
         assert str(year) in table and str(year + 543) not in table
+
+
+def test_an_awards_category_is_named_as_the_kind_of_award_in_the_thai_history(somchai):
+    """The award's "category" is the kind of award (ประเภทรางวัล), not the participant
+    category that shares the English word (ประเภทผู้เข้าร่วม), wherever the field is named."""
+    client = somchai("th")
+    event = EventFactory()
+    AwardFactory(event=event, category_th="ระดับดีเด่น")
+    save(client, event)
+    save(client, event, **{"awards-0-category_th": "ระดับดีมาก"})
+
+    html = client.get(reverse("admin:events_event_history", args=[event.pk])).content.decode()
+    assert "ระดับดีเด่น → ระดับดีมาก" in html
+    line = next(part for part in html.split("<li") if "ระดับดีเด่น → ระดับดีมาก" in part)
+    assert "ประเภทรางวัล" in line and "ประเภทผู้เข้าร่วม" not in line
 
 
 @pytest.mark.parametrize("lang", LANGS)
