@@ -56,6 +56,18 @@ def _database_features(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         for connection in connections.all():
             assert connection.features.supports_json_field
+    yield
+    # A thread of the browser tests' live server can still hold its PostgreSQL session
+    # when the run ends, and the test database cannot be dropped while any session is on
+    # it ("being accessed by other users"): end those sessions before Django drops it.
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                        " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    )
 
 
 @pytest.fixture(autouse=True)
