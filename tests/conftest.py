@@ -56,10 +56,16 @@ def _database_features(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         for connection in connections.all():
             assert connection.features.supports_json_field
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_stray_sessions(django_db_setup, django_db_blocker):
+    """A thread of the browser tests' live server can still hold its PostgreSQL session when
+    the run ends, and the test database cannot be dropped while any session is on it ("being
+    accessed by other users"): those sessions are ended just before Django drops it."""
+    from django.db import connections
+
     yield
-    # A thread of the browser tests' live server can still hold its PostgreSQL session
-    # when the run ends, and the test database cannot be dropped while any session is on
-    # it ("being accessed by other users"): end those sessions before Django drops it.
     with django_db_blocker.unblock():
         for connection in connections.all():
             if connection.vendor == "postgresql":

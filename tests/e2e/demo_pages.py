@@ -69,6 +69,6 @@ def one_of_each_kind(lang: str) -> dict[str, str]:
     for path in sitemap_paths(lang):
         kinds.setdefault(kind_of(path), path)
     for kind, path in EXTRA.items():
-        if path.format(lang=lang) not in kinds.values():
-            kinds[kind] = path.format(lang=lang)
+        if (address := path.format(lang=lang)) not in kinds.values():
+            kinds[kind] = address
     return kinds

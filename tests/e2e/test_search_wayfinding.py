@@ -3,6 +3,7 @@ both languages, on a phone and on a desktop (issue 15, points 4-6). One test a l
 at both widths, so that the demo is loaded once for them."""
 
 import io
+from contextlib import contextmanager
 
 import pytest
 from django.core.management import call_command
@@ -18,11 +19,16 @@ def demo():
     call_command("load_demo", stdout=io.StringIO())
 
 
+@contextmanager
 def _at(browser, live_server, width: int):
+    """A page of a fresh browser context at `width`, closed afterwards."""
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": width, "height": 900}
     )
-    return context, context.new_page()
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def _fits(page) -> bool:
@@ -32,8 +38,7 @@ def _fits(page) -> bool:
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_search_highlights_the_matched_passage_with_its_language(browser, live_server, demo, lang):
     for width in WIDTHS:
-        context, page = _at(browser, live_server, width)
-        try:
+        with _at(browser, live_server, width) as page:
             page.goto(f"/{lang}/search/?q={QUERIES[lang]}")
             marks = page.locator("main mark")
             assert marks.count() >= 3, width
@@ -46,15 +51,12 @@ def test_search_highlights_the_matched_passage_with_its_language(browser, live_s
             assert passage.locator(".passage-label").is_visible(), width
             assert page.locator("[role=search], search").count() == 1  # one search landmark
             assert _fits(page), width
-        finally:
-            context.close()
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_menu_breadcrumbs_footer_and_year_archive(browser, live_server, demo, lang):
     for width in WIDTHS:
-        context, page = _at(browser, live_server, width)
-        try:
+        with _at(browser, live_server, width) as page:
             page.goto(f"/{lang}/events/sddc-allied-networks-forum-2022/")
             current = page.locator(".main-nav a[aria-current]")
             assert current.count() == 1, width
@@ -73,5 +75,3 @@ def test_menu_breadcrumbs_footer_and_year_archive(browser, live_server, demo, la
             assert year in page.locator("h1").inner_text()
             assert page.locator("#year-events li").count() >= 1, width
             assert _fits(page), width
-        finally:
-            context.close()
